@@ -1,0 +1,51 @@
+# WIMN site. `make run` serves the site with demo content; `make test` runs every test.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+DBRUN := $(PY) scripts/dbrun.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export PYTHONWARNINGS ?= ignore::UserWarning:platformdirs.api
+
+.PHONY: help venv messages run serve test lint format check chromium bench clean-db
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/.installed ## Create the virtualenv and install requirements
+
+messages: venv ## Compile the .po files for es/pt/fr
+	bash scripts/compile_messages.sh
+
+run: venv messages ## Serve the site with demo content on http://127.0.0.1:8000 (embedded PostgreSQL)
+	DJANGO_SETTINGS_MODULE=wimn_site.settings.dev $(DBRUN) bash scripts/run_dev.sh $(HOST) $(PORT)
+
+serve: venv messages ## Serve with production settings under gunicorn (needs SECRET_KEY, ALLOWED_HOSTS)
+	$(PY) manage.py collectstatic --noinput -v0 --settings=wimn_site.settings.production
+	DJANGO_SETTINGS_MODULE=wimn_site.settings.production $(DBRUN) bash -c '$(PY) manage.py setup_site --no-demo && $(VENV)/bin/gunicorn wimn_site.wsgi -c gunicorn.conf.py'
+
+test: venv messages chromium ## Run every test (lint, checks, unit, admin and browser tests)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=wimn_site.settings.test $(DBRUN) bash scripts/run_tests.sh $(PYTEST_ARGS)
+
+lint: venv ## ruff lint and format check
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+format: venv ## Format the code with ruff
+	$(VENV)/bin/ruff check --fix . && $(VENV)/bin/ruff format .
+
+chromium: ## Make sure a Chromium for the browser tests exists (installs Debian's when possible)
+	@bash scripts/ensure_chromium.sh
+
+bench: venv messages ## Benchmark the home and a content page under gunicorn with production settings
+	$(DBRUN) bash scripts/bench.sh
+
+clean-db: ## Delete the embedded database (var/), demo content reloads on the next run
+	rm -rf var/pgdata

@@ -1,0 +1,3 @@
+"""Language-prefixed views of this app (feeds, calendars)."""
+
+urlpatterns = []

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WimnSiteConfig(AppConfig):
+    name = "wimn_site"
+    verbose_name = "WIMN site"

@@ -1,0 +1,201 @@
+"""Demo content for the project package: home, About and Contact, topics, site settings.
+
+Facts come from the network's current site (shared/seeds); the wording is the product's own.
+Contact is deliberately left without a French translation to show the fallback note.
+"""
+
+from .factories import ContentPageFactory, TopicFactory, create_site_root, rich, translated
+from .models import SiteSettings
+
+TOPICS = [
+    (
+        "imrf",
+        {
+            "en": "International Migration Review Forum",
+            "es": "Foro de Examen de la Migración Internacional",
+            "pt": "Fórum de Revisão da Migração Internacional",
+            "fr": "Forum d'examen des migrations internationales",
+        },
+    ),
+    (
+        "global-compact",
+        {
+            "en": "Global Compact for Migration",
+            "es": "Pacto Mundial para la Migración",
+            "pt": "Pacto Global para a Migração",
+            "fr": "Pacte mondial sur les migrations",
+        },
+    ),
+    ("climate", {"en": "Climate", "es": "Clima", "pt": "Clima", "fr": "Climat"}),
+    (
+        "labour-rights",
+        {"en": "Labour rights", "es": "Derechos laborales", "pt": "Direitos trabalhistas", "fr": "Droits du travail"},
+    ),
+    (
+        "domestic-work",
+        {"en": "Domestic work", "es": "Trabajo doméstico", "pt": "Trabalho doméstico", "fr": "Travail domestique"},
+    ),
+    (
+        "gender-based-violence",
+        {
+            "en": "Gender-based violence",
+            "es": "Violencia de género",
+            "pt": "Violência de gênero",
+            "fr": "Violences fondées sur le genre",
+        },
+    ),
+    ("regularization", {"en": "Regularization", "es": "Regularización", "pt": "Regularização", "fr": "Régularisation"}),
+    (
+        "refugees-asylum",
+        {
+            "en": "Refugees and asylum",
+            "es": "Personas refugiadas y asilo",
+            "pt": "Refugiados e asilo",
+            "fr": "Réfugiés et asile",
+        },
+    ),
+    ("health", {"en": "Health", "es": "Salud", "pt": "Saúde", "fr": "Santé"}),
+    (
+        "csw",
+        {
+            "en": "Commission on the Status of Women",
+            "es": "Comisión de la Condición Jurídica y Social de la Mujer",
+            "pt": "Comissão sobre a Situação da Mulher",
+            "fr": "Commission de la condition de la femme",
+        },
+    ),
+]
+
+HOME = {
+    "title": {
+        "en": "Women in Migration Network",
+        "es": "Red de Mujeres en la Migración",
+        "pt": "Rede de Mulheres na Migração",
+        "fr": "Réseau Femmes en migration",
+    },
+    "mission": {
+        "en": "A global network building a voice for the human rights of women in migration.",
+        "es": "Una red mundial que construye una voz por los derechos humanos de las mujeres en la migración.",
+        "pt": "Uma rede global que constrói uma voz pelos direitos humanos das mulheres na migração.",
+        "fr": "Un réseau mondial qui porte la voix des droits humains des femmes en migration.",
+    },
+    "intro": {
+        "en": "Women's, migrant, human rights, labour, development and faith organizations from every region, "
+        "working together at the UN and beyond.",
+        "es": "Organizaciones de mujeres, de personas migrantes, de derechos humanos, sindicales, de desarrollo y "
+        "religiosas de todas las regiones, trabajando juntas en la ONU y más allá.",
+        "pt": "Organizações de mulheres, de migrantes, de direitos humanos, sindicais, de desenvolvimento e de fé "
+        "de todas as regiões, trabalhando juntas na ONU e além.",
+        "fr": "Des organisations de femmes, de migrants, de défense des droits humains, syndicales, de "
+        "développement et confessionnelles de toutes les régions, ensemble à l'ONU et au-delà.",
+    },
+}
+
+ABOUT = {
+    "title": {"en": "About us", "es": "Quiénes somos", "pt": "Quem somos", "fr": "Qui sommes-nous"},
+    "intro": {
+        "en": "WIMN, formerly the Women & Global Migration Working Group, brings a gender lens to migration policy.",
+        "es": "WIMN, antes Grupo de Trabajo sobre Mujeres y Migración Global, aporta una mirada de género a las "
+        "políticas migratorias.",
+        "pt": "A WIMN, antes Grupo de Trabalho sobre Mulheres e Migração Global, traz um olhar de gênero às "
+        "políticas migratórias.",
+        "fr": "WIMN, anciennement Groupe de travail Femmes et migrations mondiales, apporte une perspective de "
+        "genre aux politiques migratoires.",
+    },
+    "body": {
+        "en": rich(
+            "The network analyses, educates and advocates so that the rights of women in migration are "
+            "respected at home, in transit, in communities and in workplaces. It carries the voices of women "
+            "directly affected by migration into international policy-making.",
+            "<h2>What we work for</h2><ul><li>Influence national and global migration and development policy as "
+            "it affects women.</li><li>Hold States accountable for their human rights commitments to women in "
+            "migration.</li></ul>",
+            "<h2>Where we are active</h2><ul><li>UN Commission on the Status of Women, New York, every March</li>"
+            "<li>International Women's Day, 8 March</li><li>UN Committee on Migrant Workers and OHCHR</li>"
+            "<li>Global Forum on Migration and Development</li><li>16 Days of Activism against Gender Violence, "
+            "25 November to 10 December</li><li>International Migrants Day, 18 December</li></ul>",
+            "The network took shape at the People's Global Action on Migration, Development and Human Rights in "
+            "Athens in 2009 and was founded at a pre-meeting of the AWID Forum in Istanbul in April 2012. It is a "
+            "member of the Global Coalition on Migration.",
+        ),
+        "es": rich(
+            "La red analiza, educa e incide para que se respeten los derechos de las mujeres en la migración en "
+            "el hogar, en tránsito, en las comunidades y en el trabajo. Lleva las voces de las mujeres afectadas "
+            "por la migración a los espacios internacionales de decisión.",
+            "<h2>Por qué trabajamos</h2><ul><li>Influir en las políticas nacionales y globales de migración y "
+            "desarrollo que afectan a las mujeres.</li><li>Exigir a los Estados que cumplan sus compromisos de "
+            "derechos humanos con las mujeres en la migración.</li></ul>",
+            "<h2>Dónde participamos</h2><ul><li>Comisión de la Condición Jurídica y Social de la Mujer, Nueva York, "
+            "cada marzo</li><li>Día Internacional de la Mujer, 8 de marzo</li><li>Comité de Trabajadores "
+            "Migratorios de la ONU y ACNUDH</li><li>Foro Mundial sobre Migración y Desarrollo</li><li>16 días de "
+            "activismo contra la violencia de género, del 25 de noviembre al 10 de diciembre</li><li>Día "
+            "Internacional del Migrante, 18 de diciembre</li></ul>",
+            "La red nació en la Acción Global de los Pueblos sobre Migración, Desarrollo y Derechos Humanos en "
+            "Atenas en 2009 y se fundó en una reunión previa al Foro de AWID en Estambul en abril de 2012. Es "
+            "miembro de la Coalición Global sobre Migración.",
+        ),
+        "pt": rich(
+            "A rede analisa, educa e faz incidência para que os direitos das mulheres na migração sejam "
+            "respeitados em casa, em trânsito, nas comunidades e no trabalho.",
+            "<h2>Pelo que trabalhamos</h2><ul><li>Influenciar as políticas nacionais e globais de migração e "
+            "desenvolvimento que afetam as mulheres.</li><li>Cobrar dos Estados os seus compromissos de direitos "
+            "humanos com as mulheres na migração.</li></ul>",
+            "A rede é membro da Coalizão Global sobre Migração.",
+        ),
+        "fr": rich(
+            "Le réseau analyse, informe et plaide pour que les droits des femmes en migration soient respectés "
+            "chez elles, en transit, dans les communautés et au travail.",
+            "<h2>Nos objectifs</h2><ul><li>Peser sur les politiques nationales et mondiales de migration et de "
+            "développement qui touchent les femmes.</li><li>Demander des comptes aux États sur leurs engagements "
+            "en matière de droits humains envers les femmes en migration.</li></ul>",
+            "Le réseau est membre de la Coalition mondiale sur les migrations.",
+        ),
+    },
+}
+
+CONTACT = {
+    "title": {"en": "Contact", "es": "Contacto", "pt": "Contato"},
+    "intro": {
+        "en": "Write to the network about membership, media requests or joint statements.",
+        "es": "Escriba a la red sobre membresía, solicitudes de prensa o declaraciones conjuntas.",
+        "pt": "Escreva à rede sobre adesão, pedidos de imprensa ou declarações conjuntas.",
+    },
+    "body": {
+        "en": rich(
+            'Email: <a href="mailto:wimninfo@womeninmigration.org">wimninfo@womeninmigration.org</a>',
+            "Facebook: @Womeninmigration · X/Twitter: @WomenMigration · Instagram: wimn_migration",
+        ),
+        "es": rich(
+            'Correo: <a href="mailto:wimninfo@womeninmigration.org">wimninfo@womeninmigration.org</a>',
+            "Facebook: @Womeninmigration · X/Twitter: @WomenMigration · Instagram: wimn_migration",
+        ),
+        "pt": rich(
+            'E-mail: <a href="mailto:wimninfo@womeninmigration.org">wimninfo@womeninmigration.org</a>',
+            "Facebook: @Womeninmigration · X/Twitter: @WomenMigration · Instagram: wimn_migration",
+        ),
+    },
+}
+
+
+def page_fields(spec):
+    fields = {}
+    for name, values in spec.items():
+        fields.update(translated(name, values))
+    fields["title"] = spec["title"]["en"]
+    return fields
+
+
+def load():
+    """Create the site root and its general pages; returns the home page."""
+    for slug, names in TOPICS:
+        TopicFactory(slug=slug, name=names["en"], **{f"name_{k}": v for k, v in names.items()})
+    home = create_site_root(**page_fields(HOME))
+    ContentPageFactory(parent=home, slug="about", show_in_menus=True, **page_fields(ABOUT))
+    ContentPageFactory(parent=home, slug="contact", show_in_menus=True, **page_fields(CONTACT))
+    site_settings = SiteSettings.for_site(home.get_site())
+    site_settings.contact_email = "wimninfo@womeninmigration.org"
+    site_settings.facebook_url = "https://www.facebook.com/Womeninmigration"
+    site_settings.twitter_handle = "WomenMigration"
+    site_settings.instagram_url = "https://www.instagram.com/wimn_migration/"
+    site_settings.save()
+    return home

@@ -1,0 +1,55 @@
+from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+
+class PrefixOnlyLocaleMiddleware(LocaleMiddleware):
+    """LocaleMiddleware without its 404 → redirect: an unknown prefix like `/xx/` is a 404, not a guess.
+
+    `/` itself is redirected by `wimn_site.views.language_redirect`.
+    """
+
+    def process_response(self, request, response):
+        language = translation.get_language()
+        if not translation.get_language_from_path(request.path_info):
+            patch_vary_headers(response, ("Accept-Language",))
+        response.headers.setdefault("Content-Language", language)
+        return response
+
+
+# Public pages load nothing from another host; the admin needs inline scripts and styles.
+PUBLIC_CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "style-src 'self'",
+        "script-src 'self'",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+
+class SecurityHeadersMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not request.path_info.startswith("/admin/"):
+            response.headers.setdefault("Content-Security-Policy", PUBLIC_CSP)
+        response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+        response.headers.setdefault(
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"
+        )
+        response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        if getattr(settings, "WIMN_EXTRA_HEADERS", None):
+            for key, value in settings.WIMN_EXTRA_HEADERS.items():
+                response.headers.setdefault(key, value)
+        return response

@@ -1,0 +1,111 @@
+"""The site's document model: each file knows its language, and language versions point to one original."""
+
+import os
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.documents.models import AbstractDocument
+from wagtail.documents.models import Document as WagtailDocument
+
+from .mixins import language_codes
+
+
+class WimnDocument(AbstractDocument):
+    """A downloadable file (statement PDF, report, program) in one language.
+
+    A translation of a document is a document of its own whose `original` points to the first one, so
+    a statement can carry one attachment and a visitor still downloads the file in their language.
+    """
+
+    DOC_TYPES = [
+        ("statement", _("Statement")),
+        ("comment", _("Comment on a draft")),
+        ("media_release", _("Media release")),
+        ("pledge", _("Pledge")),
+        ("report", _("Report")),
+        ("program", _("Event program")),
+        ("guide", _("Guide")),
+        ("other", _("Other")),
+    ]
+
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="en")
+    original = models.ForeignKey(
+        "self",
+        verbose_name=_("translation of"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="translations",
+        help_text=_("Leave empty for an original. For a translated file, choose the original document."),
+    )
+    doc_type = models.CharField(_("type"), max_length=20, choices=DOC_TYPES, default="other")
+    description = models.TextField(_("description"), blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    topics = models.ManyToManyField("wimn_site.Topic", blank=True, verbose_name=_("topics"))
+    in_library = models.BooleanField(
+        _("show in the document library"),
+        default=True,
+        help_text=_("Untick for internal or draft-only files; they are then never listed publicly."),
+    )
+
+    admin_form_fields = WagtailDocument.admin_form_fields + (
+        "language",
+        "original",
+        "doc_type",
+        "description",
+        "year",
+        "topics",
+        "in_library",
+    )
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def clean(self):
+        super().clean()
+        if self.original_id and self.original_id == self.pk:
+            raise ValidationError({"original": _("A document cannot be a translation of itself.")})
+        if self.original_id and self.original and self.original.original_id:
+            raise ValidationError({"original": _("Choose the original document, not another translation.")})
+        if self.file:
+            size = getattr(self.file, "size", 0) or 0
+            if size > settings.WIMN_MAX_DOCUMENT_BYTES:
+                raise ValidationError(
+                    {
+                        "file": _("This file is %(size)s; the limit is %(limit)s.")
+                        % {"size": filesizeformat(size), "limit": filesizeformat(settings.WIMN_MAX_DOCUMENT_BYTES)}
+                    }
+                )
+
+    @property
+    def extension_label(self):
+        return os.path.splitext(self.file.name)[1].lstrip(".").upper() if self.file else ""
+
+    @property
+    def size_bytes(self):
+        if self.file_size is not None:
+            return self.file_size
+        try:
+            return self.file.size
+        except (OSError, ValueError):
+            return None
+
+    def versions(self):
+        """This document and its translations, original first (uses prefetched translations when present)."""
+        root = self.original if self.original_id else self
+        return [root, *sorted(root.translations.all(), key=lambda d: language_codes().index(d.language))]
+
+    def version_for(self, language):
+        """The version in `language`, or the original when there is none."""
+        root = self.original if self.original_id else self
+        if root.language == language:
+            return root
+        for doc in root.translations.all():
+            if doc.language == language:
+                return doc
+        return root

@@ -1,0 +1,68 @@
+"""Behaviour shared by every translated model and page."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import translation
+
+from modeltranslation.utils import build_localized_fieldname
+
+
+def language_codes():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+class EnglishBaseColumnsMixin(models.Model):
+    """Saves with English active, so the base columns (`title`, `name`, ...) always hold English.
+
+    modeltranslation fills a base column from whatever language is active when the row is saved; an
+    editor working in a Spanish admin would otherwise write Spanish into `title`.
+    """
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        with translation.override(settings.LANGUAGE_CODE):
+            return super().save(*args, **kwargs)
+
+
+def _filled(value):
+    """True when a translated value holds content (an empty StreamField or `<p></p>` counts as empty)."""
+    if value is None:
+        return False
+    if hasattr(value, "raw_data"):  # StreamValue
+        return len(value.raw_data) > 0
+    text = str(value).strip()
+    return bool(text) and text not in ("<p></p>", "<p><br></p>")
+
+
+class TranslatedPageMixin(EnglishBaseColumnsMixin):
+    """A page whose text exists per language, with a notion of which languages are ready.
+
+    A language is *available* when every field in `translation_required_fields` is filled in it.
+    Only available languages go into hreflang, sitemaps and feeds; the others still render, with
+    the English text under a visible note and `noindex`.
+    """
+
+    translation_required_fields = ("title",)
+
+    class Meta:
+        abstract = True
+
+    def is_available_in(self, language):
+        if language == settings.LANGUAGE_CODE:
+            return True
+        return all(
+            _filled(getattr(self, build_localized_fieldname(name, language), None))
+            for name in self.translation_required_fields
+        )
+
+    @property
+    def available_languages(self):
+        return [code for code in language_codes() if self.is_available_in(code)]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        language = translation.get_language()
+        context["translation_missing"] = not self.is_available_in(language)
+        return context

@@ -1,0 +1,19 @@
+from modeltranslation.decorators import register
+from modeltranslation.translator import TranslationOptions
+
+from .models import ContentPage, HomePage, Topic
+
+
+@register(HomePage)
+class HomePageTR(TranslationOptions):
+    fields = ("mission", "intro", "body")
+
+
+@register(ContentPage)
+class ContentPageTR(TranslationOptions):
+    fields = ("intro", "body")
+
+
+@register(Topic)
+class TopicTR(TranslationOptions):
+    fields = ("name", "description")

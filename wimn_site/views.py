@@ -1,0 +1,58 @@
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+
+
+@require_safe
+def language_redirect(request):
+    """`/` sends the visitor to the home page in the best language their browser asks for."""
+    language = translation.get_language_from_request(request, check_path=False)
+    codes = [code for code, _name in settings.LANGUAGES]
+    if language not in codes:
+        language = settings.LANGUAGE_CODE
+    response = HttpResponseRedirect(f"/{language}/")
+    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    return response
+
+
+@require_safe
+def healthz(request):
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@require_safe
+@cache_control(max_age=3600, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /*?*q=",
+        "",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def _error(request, template, status):
+    # The language comes from the path prefix when it is valid, else from the browser.
+    language = translation.get_language_from_path(request.path_info) or translation.get_language_from_request(
+        request, check_path=False
+    )
+    with translation.override(language):
+        return render(request, template, {"request": request, "error_language": language}, status=status)
+
+
+def page_not_found(request, exception=None):
+    return _error(request, "404.html", 404)
+
+
+def bad_request(request, exception=None):
+    return _error(request, "400.html", 400)
+
+
+def server_error(request):
+    return _error(request, "500.html", 500)
