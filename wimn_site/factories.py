@@ -4,9 +4,10 @@ import factory
 import factory.random
 import wagtail_factories
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 
-from wagtail.models import Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from .models import ContentPage, HomePage, Topic, WimnDocument
 
@@ -97,11 +98,22 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     file = factory.LazyAttribute(lambda o: ContentFile(minimal_pdf(o.title), name=f"{o.language}-document.pdf"))
 
 
+def ensure_tree_root():
+    """Wagtail's default Locale, root collection and page tree root (a flushed test database has none)."""
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", title_en="Root", slug="root"))
+    return root
+
+
 def create_site_root(**kwargs):
     """The home page under Wagtail's root, with the default Site pointing to it."""
+    root = ensure_tree_root()
     # Wagtail's initial "Welcome" page (a plain Page, slug "home") makes way for ours.
     Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore").delete()
-    root = Page.get_first_root_node()
     home = HomePageFactory(parent=root, **kwargs)
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "WIMN"}

@@ -30,10 +30,12 @@ def _filled(value):
     """True when a translated value holds content (an empty StreamField or `<p></p>` counts as empty)."""
     if value is None:
         return False
-    if hasattr(value, "raw_data"):  # StreamValue
-        return len(value.raw_data) > 0
+    if hasattr(value, "raw_data"):  # StreamValue: filled when one block holds something
+        return any(
+            _filled(block.get("value")) if isinstance(block.get("value"), str) else True for block in value.raw_data
+        )
     text = str(value).strip()
-    return bool(text) and text not in ("<p></p>", "<p><br></p>")
+    return bool(text) and text not in ("<p></p>", "<p><br></p>", "<p><br/></p>")
 
 
 class TranslatedPageMixin(EnglishBaseColumnsMixin):

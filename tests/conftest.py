@@ -1,0 +1,51 @@
+import pytest
+
+from django.utils import translation
+
+from wimn_site.factories import ContentPageFactory, create_site_root, ensure_tree_root, rich
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    """Each test starts with English active, as a request without prefix would."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _wagtail_base_rows(request):
+    """Wagtail's root rows, which a transactional test's flush removes, exist in every database test."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker or {"db", "transactional_db"} & set(request.fixturenames):
+        request.getfixturevalue("transactional_db" if marker and marker.kwargs.get("transaction") else "db")
+        ensure_tree_root()
+
+
+@pytest.fixture
+def home(db):
+    """A home page translated into every language."""
+    return create_site_root(
+        title="Women in Migration Network",
+        title_es="Red de Mujeres en la Migración",
+        title_pt="Rede de Mulheres na Migração",
+        title_fr="Réseau Femmes en migration",
+        mission_en="Rights for women in migration.",
+        mission_es="Derechos para las mujeres en la migración.",
+        mission_pt="Direitos para as mulheres na migração.",
+        mission_fr="Des droits pour les femmes en migration.",
+    )
+
+
+@pytest.fixture
+def about(home):
+    """A content page translated into Spanish only."""
+    return ContentPageFactory(
+        parent=home,
+        title="About us",
+        slug="about",
+        title_es="Quiénes somos",
+        intro_es="Una red mundial.",
+        body_en=rich("The network works at the UN."),
+        body_es=rich("La red trabaja en la ONU."),
+        show_in_menus=True,
+    )

@@ -1,0 +1,19 @@
+"""Test helpers shared by every app's tests."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+
+def count_queries(client, url, **extra):
+    """GET `url` and return (response, number of SQL queries it ran)."""
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url, **extra)
+    return response, len(ctx.captured_queries)
+
+
+def assert_page_queries(client, url, maximum, **extra):
+    """GET `url`, assert a 200 and at most `maximum` SQL queries; return the response and the count."""
+    response, queries = count_queries(client, url, **extra)
+    assert response.status_code == 200, f"{url} gave {response.status_code}"
+    assert queries <= maximum, f"{url} ran {queries} queries, more than {maximum}"
+    return response, queries
