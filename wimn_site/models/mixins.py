@@ -60,6 +60,24 @@ class TranslatedPageMixin(EnglishBaseColumnsMixin):
         )
 
     @property
+    def preview_modes(self):
+        """One preview per language, so an editor sees each translation as a visitor would."""
+        return [(code, name) for code, name in settings.LANGUAGES]
+
+    @property
+    def default_preview_mode(self):
+        return settings.LANGUAGE_CODE
+
+    def serve_preview(self, request, mode_name):
+        language = mode_name if mode_name in language_codes() else settings.LANGUAGE_CODE
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = super().serve_preview(request, mode_name)
+            if hasattr(response, "render"):
+                response.render()
+        return response
+
+    @property
     def available_languages(self):
         return [code for code in language_codes() if self.is_available_in(code)]
 

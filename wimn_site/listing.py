@@ -1,0 +1,62 @@
+"""Shared plumbing for filterable, paginated listings (statements, events, organizations, documents).
+
+Filters are GET parameters checked against allow-lists: an unknown value never reaches the database
+and gives an empty result (see `ListingFilters.invalid`); a page number that is not a number or is out
+of range is a 404. Listings stay at a constant number of queries by paginating a queryset whose
+related data is fetched with select_related/prefetch_related by the caller.
+"""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404, QueryDict
+
+DEFAULT_PER_PAGE = 12
+
+
+class ListingFilters:
+    """Reads filter parameters from a request against the allowed values of each.
+
+    `allowed` maps a parameter name to the collection of accepted string values (a dict's keys,
+    a list, or a set). `values` holds the accepted ones; `invalid` is True when any given value was
+    not accepted, in which case the caller shows an empty result with a clear message.
+    """
+
+    def __init__(self, params: QueryDict, allowed: dict):
+        self.values = {}
+        self.invalid = False
+        for name, accepted in allowed.items():
+            raw = params.get(name, "")
+            if raw == "":
+                continue
+            if len(raw) <= 100 and "\x00" not in raw and raw in {str(v) for v in accepted}:
+                self.values[name] = raw
+            else:
+                self.invalid = True
+
+    def get(self, name, default=None):
+        return self.values.get(name, default)
+
+    def __bool__(self):
+        return bool(self.values)
+
+    def querystring(self, **overrides):
+        """The current filters as a query string (without `page`), with some values replaced or removed."""
+        query = QueryDict(mutable=True)
+        merged = {**self.values, **overrides}
+        for name, value in merged.items():
+            if value not in (None, ""):
+                query[name] = value
+        return query.urlencode()
+
+
+def paginate(request, queryset, per_page=DEFAULT_PER_PAGE):
+    """The requested page of `queryset`; a bad or out-of-range `page` parameter is a 404."""
+    paginator = Paginator(queryset, per_page)
+    number = request.GET.get("page", "1")
+    try:
+        if len(number) > 6:
+            raise PageNotAnInteger(number)
+        return paginator.page(number)
+    except (PageNotAnInteger, EmptyPage) as exc:
+        if number == "1":  # an empty listing still has a first page
+            return paginator.page(1) if paginator.count else paginator.get_page(1)
+        raise Http404("No such page") from exc
