@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wimn_site.middleware.SecurityHeadersMiddleware",
+    "wimn_site.login_throttle.LoginThrottleMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
