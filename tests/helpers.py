@@ -17,3 +17,13 @@ def assert_page_queries(client, url, maximum, **extra):
     assert response.status_code == 200, f"{url} gave {response.status_code}"
     assert queries <= maximum, f"{url} ran {queries} queries, more than {maximum}"
     return response, queries
+
+
+def raw_columns(model, pk, *columns):
+    """The stored values of `columns` for one row, read with SQL so modeltranslation cannot rewrite them."""
+    table = model._meta.db_table
+    if model._meta.pk.column != "id" or not all(c.replace("_", "").isalnum() for c in columns):
+        raise ValueError("unexpected column names")
+    with connection.cursor() as cursor:
+        cursor.execute(f'SELECT {", ".join(columns)} FROM "{table}" WHERE id = %s', [pk])  # noqa: S608
+        return dict(zip(columns, cursor.fetchone(), strict=True))
