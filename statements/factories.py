@@ -1,0 +1,139 @@
+"""Factories for the statements app, shared by the tests and the demo content."""
+
+import datetime
+
+import factory
+import wagtail_factories
+
+from wimn_site.factories import DocumentFactory, rich
+
+from .models import (
+    OpEdAuthor,
+    OpEdPage,
+    OpEdVersion,
+    PledgeCommitment,
+    PledgePage,
+    StatementAttachment,
+    StatementIndexPage,
+    StatementPage,
+    StatementSignatory,
+)
+
+
+class StatementIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = StatementIndexPage
+
+    title = "Statements"
+    title_en = factory.SelfAttribute("title")
+    title_es = "Declaraciones"
+    title_pt = "Declarações"
+    title_fr = "Déclarations"
+    slug = "statements"
+    intro_en = "What the network says."
+
+
+class StatementBaseFactory(wagtail_factories.PageFactory):
+    """Title and summary in English only unless given; `topics` takes a list of Topic rows."""
+
+    title = factory.Sequence(lambda n: f"Statement {n}")
+    title_en = factory.SelfAttribute("title")
+    slug = factory.Sequence(lambda n: f"statement-{n}")
+    date = factory.Sequence(lambda n: datetime.date(2022, 1, 1) + datetime.timedelta(days=n % 900))
+    summary = factory.LazyAttribute(lambda o: f"Summary of {o.title}.")
+    summary_en = factory.SelfAttribute("summary")
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if extracted:
+            self.topics.set(extracted)
+            if create:
+                self.save()
+
+
+class StatementPageFactory(StatementBaseFactory):
+    class Meta:
+        model = StatementPage
+
+    kind = "statement"
+    body_en = factory.LazyFunction(
+        lambda: rich("The network calls on States to respect the rights of women in migration.")
+    )
+
+
+class MediaAlertFactory(StatementPageFactory):
+    kind = "media_alert"
+    dateline = "NEW YORK, 20 May 2022"
+    dateline_en = factory.SelfAttribute("dateline")
+    press_contact_name = "Press office"
+    press_contact_email = "press@example.org"
+
+
+class PledgePageFactory(StatementBaseFactory):
+    class Meta:
+        model = PledgePage
+
+    title = factory.Sequence(lambda n: f"Pledge {n}")
+    slug = factory.Sequence(lambda n: f"pledge-{n}")
+    body_en = factory.LazyFunction(lambda: rich("As follow-up, the network pledges to act."))
+    last_updated = datetime.date(2023, 7, 4)
+
+
+class OpEdPageFactory(StatementBaseFactory):
+    class Meta:
+        model = OpEdPage
+
+    title = factory.Sequence(lambda n: f"Op-ed {n}")
+    slug = factory.Sequence(lambda n: f"op-ed-{n}")
+    outlet = "openDemocracy"
+    original_url = factory.Sequence(lambda n: f"https://www.opendemocracy.net/en/op-ed-{n}/")
+
+
+class StatementSignatoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StatementSignatory
+
+    name = factory.Sequence(lambda n: f"Organization {n}")
+
+
+class StatementAttachmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StatementAttachment
+
+    document = factory.SubFactory(DocumentFactory)
+
+
+class PledgeCommitmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PledgeCommitment
+
+    text = factory.Sequence(lambda n: f"Commitment {n}")
+    text_en = factory.SelfAttribute("text")
+    status = "planned"
+
+
+class OpEdAuthorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OpEdAuthor
+
+    name = factory.Sequence(lambda n: f"Author {n}")
+
+
+class OpEdVersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OpEdVersion
+
+    language = "es"
+    title = factory.Sequence(lambda n: f"Artículo {n}")
+    url = factory.Sequence(lambda n: f"https://www.opendemocracy.net/es/articulo-{n}/")
+
+
+def attach_document(page, title, languages=("en",), label="", doc_type="statement"):
+    """Attach a generated PDF to `page`, with one version per language (the first is the original)."""
+    original = DocumentFactory(title=title, language=languages[0], doc_type=doc_type, year=page.date.year)
+    for code in languages[1:]:
+        DocumentFactory(
+            title=f"{title} ({code})", language=code, original=original, doc_type=doc_type, year=page.date.year
+        )
+    StatementAttachmentFactory(page=page, document=original, label=label or "", label_en=label or "")
+    return original

@@ -1,0 +1,158 @@
+"""What every statement-like page shares: date, kind, summary, topics, campaign and attached documents."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from wimn_site.models import TranslatedPageMixin
+
+STATEMENT = "statement"
+JOINT_STATEMENT = "joint_statement"
+COMMENT = "comment"
+MEDIA_ALERT = "media_alert"
+PLEDGE = "pledge"
+OP_ED = "op_ed"
+
+# The kinds a StatementPage can have; pledges and op-eds are page types of their own.
+STATEMENT_KINDS = [
+    (STATEMENT, _("Statement")),
+    (JOINT_STATEMENT, _("Joint statement")),
+    (COMMENT, _("Comment on a draft")),
+    (MEDIA_ALERT, _("Media alert / press release")),
+]
+KINDS = STATEMENT_KINDS + [(PLEDGE, _("Pledge")), (OP_ED, _("Op-ed"))]
+KIND_LABELS = dict(KINDS)
+# Plural names, for feed titles and filter headings.
+KIND_PLURALS = {
+    STATEMENT: _("Statements"),
+    JOINT_STATEMENT: _("Joint statements"),
+    COMMENT: _("Comments on drafts"),
+    MEDIA_ALERT: _("Media alerts"),
+    PLEDGE: _("Pledges"),
+    OP_ED: _("Op-eds"),
+}
+
+
+def available_in_q(model, language):
+    """A Q matching rows of `model` whose required translated fields are filled in `language` (in SQL)."""
+    q = models.Q()
+    if language == settings.LANGUAGE_CODE:
+        return q
+    for name in model.translation_required_fields:
+        column = f"{name}_{language}"
+        q &= models.Q(**{f"{column}__isnull": False}) & ~models.Q(**{column: ""})
+    return q
+
+
+class StatementBasePage(TranslatedPageMixin, Page):
+    """The columns every statement-like page shares, in one table.
+
+    Statements, pledges and op-eds inherit from it, so the statements section can list, filter and
+    paginate all of them in one ordered query (and a feed can carry them together). Not creatable
+    on its own.
+    """
+
+    date = models.DateField(
+        _("date"),
+        default=datetime.date.today,
+        help_text=_("The publication date shown to visitors; listings and feeds are ordered by it."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=KINDS, default=STATEMENT, db_index=True)
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("Two or three sentences, shown in listings and feeds and when the page is shared."),
+    )
+    topics = ParentalManyToManyField("wimn_site.Topic", blank=True, verbose_name=_("topics"))
+    campaign = models.ForeignKey(
+        "campaigns.CampaignPage",
+        verbose_name=_("campaign"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The campaign this belongs to; it is then listed on the campaign's page."),
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.FilterField("kind")]
+    translation_required_fields = ("title", "summary")
+    is_creatable = False
+    parent_page_types = ["statements.StatementIndexPage"]
+    subpage_types = []
+
+    # The kind a page type always has (None: chosen by the editor).
+    fixed_kind = None
+
+    class Meta:
+        verbose_name = _("statement-like page")
+        ordering = ["-date", "-pk"]
+
+    def save(self, *args, **kwargs):
+        if self.fixed_kind:
+            self.kind = self.fixed_kind
+        return super().save(*args, **kwargs)
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS.get(self.kind, self.kind)
+
+    @property
+    def is_media_alert(self):
+        return self.kind == MEDIA_ALERT
+
+    def field_in_language(self, name, language=None):
+        """The raw value of a translated field in one language (no fallback)."""
+        return getattr(self, f"{name}_{language or translation.get_language()}", None)
+
+    def related_context(self):
+        """Related rows for the template, by name. Served pages bring them along (statements.queries.fetch_child);
+        previews and other callers read them from the page's (possibly unsaved) relations."""
+        if getattr(self, "_related", None) is not None:
+            from ..queries import hydrate
+
+            return hydrate(self)
+        return self.query_related()
+
+    def query_related(self):
+        return {
+            "topics": list(self.topics.all()),
+            "attachments": [
+                a for a in self.attachments.all().select_related("document", "document__original") if a.document_id
+            ],
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.related_context())
+        context["index_page"] = self.get_parent()
+        return context
+
+
+class StatementAttachment(Orderable):
+    """A document attached to a statement-like page; visitors get its version in their language."""
+
+    page = ParentalKey(StatementBasePage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Choose the original; its versions in other languages are offered automatically."),
+    )
+    label = models.CharField(
+        _("label"), max_length=200, blank=True, help_text=_("Defaults to the document title, e.g. 'Full statement'.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("attached document")
+        verbose_name_plural = _("attached documents")

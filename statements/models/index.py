@@ -1,0 +1,45 @@
+"""The statements section: one listing of statements, media alerts, pledges and op-eds."""
+
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from wimn_site.models import TranslatedPageMixin
+
+
+class StatementIndexPage(TranslatedPageMixin, Page):
+    """The statements section (one per site): everything the network says, newest first, filterable."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["wimn_site.HomePage"]
+    subpage_types = ["statements.StatementPage", "statements.PledgePage", "statements.OpEdPage"]
+    max_count = 1
+    template = "statements/statement_index_page.html"
+
+    class Meta:
+        verbose_name = _("statements section")
+
+    def route(self, request, path_components):
+        """Serve a child with its related rows fetched in one query (see statements.queries)."""
+        if path_components and self.live:
+            from ..queries import fetch_child
+
+            child = fetch_child(self, path_components[0])
+            if child is None:
+                raise Http404
+            return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..listing import statement_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(statement_listing(self, request))
+        return context

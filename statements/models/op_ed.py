@@ -1,0 +1,120 @@
+"""Op-eds by network members, published by outside outlets."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from wimn_site.blocks import BaseStreamBlock
+
+from .base import OP_ED, StatementBasePage
+
+
+class OpEdPage(StatementBasePage):
+    """An op-ed published elsewhere: who wrote it, where it ran, an excerpt, and its versions in other languages.
+
+    The page itself is the network's record of it; the full text stays with the outlet (`original_url`).
+    """
+
+    outlet = models.CharField(_("outlet"), max_length=150, help_text=_("Where it was published, e.g. openDemocracy."))
+    original_url = models.URLField(_("original URL"), max_length=500, help_text=_("The op-ed on the outlet's site."))
+    original_language = models.CharField(
+        _("language of the original"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name=_("excerpt"),
+        help_text=_("Optional: a short excerpt or the network's introduction. Keep quotes short."),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("date"), FieldPanel("summary")], heading=_("Publication date and summary")),
+        MultiFieldPanel(
+            [FieldPanel("outlet"), FieldPanel("original_url"), FieldPanel("original_language")],
+            heading=_("Where it was published"),
+        ),
+        InlinePanel("authors", heading=_("Authors"), label=_("author"), min_num=1),
+        FieldPanel("body"),
+        InlinePanel("language_versions", heading=_("Versions in other languages"), label=_("version")),
+        InlinePanel("attachments", heading=_("Attached documents"), label=_("document")),
+        MultiFieldPanel([FieldPanel("topics"), FieldPanel("campaign")], heading=_("Topics and campaign")),
+    ]
+    search_fields = StatementBasePage.search_fields + [index.SearchField("outlet"), index.SearchField("body")]
+    fixed_kind = OP_ED
+    template = "statements/op_ed_page.html"
+
+    class Meta:
+        verbose_name = _("op-ed")
+        verbose_name_plural = _("op-eds")
+
+    def query_related(self):
+        return {
+            **super().query_related(),
+            "authors": list(self.authors.all().select_related("organization")),
+            "language_versions": list(self.language_versions.all()),
+        }
+
+
+class OpEdAuthor(Orderable):
+    """An author of an op-ed: name, role, and organization (from the directory or typed)."""
+
+    page = ParentalKey(OpEdPage, on_delete=models.CASCADE, related_name="authors")
+    name = models.CharField(_("name"), max_length=150)
+    role = models.CharField(_("role"), max_length=200, blank=True, help_text=_("e.g. International Coordinator"))
+    organization = models.ForeignKey(
+        "campaigns.Organization",
+        verbose_name=_("organization"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    organization_name = models.CharField(
+        _("organization name"), max_length=200, blank=True, help_text=_("For an organization not in the directory.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("organization"), FieldPanel("organization_name")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def organization_display(self):
+        if self.organization_id and self.organization:
+            return str(self.organization)
+        return self.organization_name
+
+
+class OpEdVersion(Orderable):
+    """The same op-ed in another language, often at another outlet."""
+
+    page = ParentalKey(OpEdPage, on_delete=models.CASCADE, related_name="language_versions")
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    title = models.CharField(_("title in that language"), max_length=300)
+    outlet = models.CharField(_("outlet"), max_length=150, blank=True, help_text=_("Leave empty if the same."))
+    url = models.URLField(_("URL"), max_length=500)
+
+    panels = [FieldPanel("language"), FieldPanel("title"), FieldPanel("outlet"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("version in another language")
+        verbose_name_plural = _("versions in other languages")
+
+    def __str__(self):
+        return f"{self.title} ({self.language})"
+
+    def clean(self):
+        super().clean()
+        if self.page_id and self.language == getattr(self.page, "original_language", None):
+            raise ValidationError({"language": _("This is the language of the original.")})

@@ -1,0 +1,129 @@
+"""Statements, joint statements, comments on drafts and media alerts."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from wimn_site.blocks import BaseStreamBlock
+
+from .base import MEDIA_ALERT, STATEMENT_KINDS, StatementBasePage
+
+
+class StatementPageForm(WagtailAdminPageForm):
+    """Offers only the statement kinds (pledges and op-eds are page types of their own)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "kind" in self.fields:
+            self.fields["kind"].choices = STATEMENT_KINDS
+
+
+EMBARGO_HELP = _(
+    "<p><strong>Embargo:</strong> to publish a media alert at a set minute, open the <em>Status</em> panel (top "
+    "right), choose <em>Set schedule</em>, enter the <em>go live date/time</em>, save the schedule, then choose "
+    "<em>Publish</em>. The page stays "
+    "hidden everywhere on the public site (page, listings, feeds, search) until that minute, then goes live "
+    "without anyone clicking. All four languages go live together.</p>"
+)
+
+
+class StatementPage(StatementBasePage):
+    """What the network says: a statement, a joint statement, a comment on a UN draft, or a media alert.
+
+    A media alert adds a dateline and a press contact, and is usually embargoed: staff schedule its
+    go-live minute (Wagtail's `go_live_at`) and the scheduler publishes it then.
+    """
+
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    dateline = models.CharField(
+        _("dateline"),
+        max_length=150,
+        blank=True,
+        help_text=_("Media alerts: place and date at the start of the text, e.g. 'NEW YORK, 20 May 2022'."),
+    )
+    press_contact_name = models.CharField(_("press contact"), max_length=150, blank=True)
+    press_contact_email = models.EmailField(_("press contact email"), blank=True)
+    press_contact_phone = models.CharField(_("press contact phone"), max_length=50, blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("kind"), FieldPanel("date"), FieldPanel("summary")],
+            heading=_("Kind, date and summary"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("signatories", heading=_("Signatories"), label=_("signatory")),
+        InlinePanel("attachments", heading=_("Attached documents"), label=_("document")),
+        MultiFieldPanel(
+            [
+                HelpPanel(content=EMBARGO_HELP),
+                FieldPanel("dateline"),
+                FieldPanel("press_contact_name"),
+                FieldPanel("press_contact_email"),
+                FieldPanel("press_contact_phone"),
+            ],
+            heading=_("Media alert"),
+        ),
+        MultiFieldPanel([FieldPanel("topics"), FieldPanel("campaign")], heading=_("Topics and campaign")),
+    ]
+    search_fields = StatementBasePage.search_fields + [index.SearchField("body"), index.SearchField("dateline")]
+    base_form_class = StatementPageForm
+    template = "statements/statement_page.html"
+
+    class Meta:
+        verbose_name = _("statement or media alert")
+        verbose_name_plural = _("statements and media alerts")
+
+    def clean(self):
+        super().clean()
+        if self.kind == MEDIA_ALERT and not (self.press_contact_email or self.press_contact_phone):
+            raise ValidationError(
+                {"press_contact_email": _("A media alert needs a press contact: give an email or a phone number.")}
+            )
+
+    def query_related(self):
+        return {**super().query_related(), "signatories": list(self.signatories.all().select_related("organization"))}
+
+
+class StatementSignatory(Orderable):
+    """An organization that signed a statement: one from the directory, or a name for those not in it."""
+
+    page = ParentalKey(StatementPage, on_delete=models.CASCADE, related_name="signatories")
+    organization = models.ForeignKey(
+        "campaigns.Organization",
+        verbose_name=_("organization"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="signed_statements",
+        help_text=_("Choose from the organizations directory when it is there."),
+    )
+    name = models.CharField(
+        _("name"), max_length=200, blank=True, help_text=_("For an organization not in the directory.")
+    )
+
+    panels = [FieldPanel("organization"), FieldPanel("name")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        if self.organization_id and self.organization:
+            return str(self.organization)
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if not self.organization_id and not self.name.strip():
+            raise ValidationError({"name": _("Choose an organization or type its name.")})

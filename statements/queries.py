@@ -1,0 +1,249 @@
+"""Query helpers that keep the statements pages within their SQL budget.
+
+Every public page has at most 12 queries, and the site's frame (site, route, view restrictions,
+settings, menu) already uses most of them. So a statement page fetches itself, its campaign, and all
+its related rows (topics, attached documents with their language versions, signatories, commitments,
+authors, versions) in ONE query, as JSON arrays built by PostgreSQL, and the listing fetches its
+filter choices in one query. Visibility is checked in SQL too (`Page.public()` costs a query each time).
+"""
+
+from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import Exists, OuterRef, Subquery
+from django.db.models.functions import Coalesce, ExtractYear, JSONObject, Length, Substr
+from django.utils import translation
+
+from wagtail.models import PageViewRestriction
+
+from wimn_site.models import Topic, WimnDocument
+
+from .models import (
+    OpEdAuthor,
+    OpEdVersion,
+    PledgeCommitment,
+    StatementAttachment,
+    StatementBasePage,
+    StatementSignatory,
+)
+
+LANGS = [code for code, _name in settings.LANGUAGES]
+
+
+def localized(name):
+    return [f"{name}_{code}" for code in LANGS]
+
+
+def _json(*fields, **expressions):
+    """JSONObject of model fields (by name) and expressions."""
+    return JSONObject(**{f: f for f in fields}, **expressions)
+
+
+def json_rows(queryset, *fields, **expressions):
+    """The rows of `queryset` as a subquery of JSON objects (annotate + values: modeltranslation's
+    `values(name=expression)` would select every column)."""
+    return queryset.annotate(json=_json(*fields, **expressions)).values("json")
+
+
+def not_restricted():
+    """An expression true for pages under no view restriction (on them or an ancestor), evaluated in SQL."""
+    # A restriction applies to its page and every descendant: its page's path is a prefix of theirs.
+    restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+    return ~Exists(restricted)
+
+
+def visible(queryset):
+    """Live pages a visitor may see (like `.live().public()`, without the extra query)."""
+    return queryset.live().filter(not_restricted())
+
+
+# Columns of a document needed to render a download link (see wimn_docs.document_download).
+DOC_FIELDS = ("id", "collection_id", "title", "file", "language", "file_size", "original_id")
+
+
+def _documents_json():
+    translations = ArraySubquery(
+        json_rows(WimnDocument.objects.filter(original_id=OuterRef("root_id")).order_by("language"), *DOC_FIELDS)
+    )
+    root = json_rows(WimnDocument.objects.filter(pk=OuterRef("root_id")), *DOC_FIELDS)[:1]
+    attachments = (
+        StatementAttachment.objects.filter(page_id=OuterRef("pk"))
+        .annotate(root_id=Coalesce("document__original_id", "document_id"))
+        .order_by("sort_order")
+    )
+    return ArraySubquery(
+        json_rows(attachments, *localized("label"), document=Subquery(root), translations=translations)
+    )
+
+
+def related_annotations():
+    """Annotations carrying every related row a statement-like page shows, as arrays of JSON objects."""
+    return {
+        "_topics_json": ArraySubquery(
+            json_rows(Topic.objects.filter(statementbasepage=OuterRef("pk")), "id", "slug", *localized("name"))
+        ),
+        "_attachments_json": _documents_json(),
+        "_signatories_json": ArraySubquery(
+            json_rows(
+                StatementSignatory.objects.filter(page_id=OuterRef("pk")).order_by("sort_order"),
+                "name",
+                "organization_id",
+                org_name="organization__name",
+                org_acronym="organization__acronym",
+                org_slug="organization__slug",
+                org_website="organization__website",
+            )
+        ),
+        "_commitments_json": ArraySubquery(
+            json_rows(
+                PledgeCommitment.objects.filter(page_id=OuterRef("pk")).order_by("sort_order"),
+                "id",
+                "status",
+                *localized("text"),
+                *localized("note"),
+            )
+        ),
+        "_authors_json": ArraySubquery(
+            json_rows(
+                OpEdAuthor.objects.filter(page_id=OuterRef("pk")).order_by("sort_order"),
+                "name",
+                "organization_id",
+                "organization_name",
+                *localized("role"),
+                org_name="organization__name",
+                org_acronym="organization__acronym",
+                org_slug="organization__slug",
+                org_website="organization__website",
+            )
+        ),
+        "_versions_json": ArraySubquery(
+            json_rows(
+                OpEdVersion.objects.filter(page_id=OuterRef("pk")).order_by("sort_order"),
+                "language",
+                "title",
+                "outlet",
+                "url",
+            )
+        ),
+    }
+
+
+SUBCLASS_RELATIONS = ("statementpage", "pledgepage", "opedpage")
+
+
+def fetch_child(index_page, slug):
+    """The visible child `slug` of the statements section, as its specific class, with its related rows attached.
+
+    One query: the base row joined to its subclass row and campaign, plus the JSON arrays above.
+    Returns None when there is no such visible page.
+    """
+    row = (
+        visible(StatementBasePage.objects.child_of(index_page))
+        .filter(slug=slug)
+        .select_related(*SUBCLASS_RELATIONS, "campaign")
+        .annotate(**related_annotations())
+        .first()
+    )
+    if row is None:
+        return None
+    page = next((getattr(row, name) for name in SUBCLASS_RELATIONS if _cached(row, name)), None)
+    if page is None:  # a subclass this helper does not know: let Wagtail fetch it
+        return row.specific
+    page.campaign = row.campaign
+    page._related = {key: getattr(row, key) or [] for key in related_annotations()}
+    page._cached_parent_obj = index_page
+    return page
+
+
+def _cached(row, name):
+    try:
+        return getattr(row, name) is not None
+    except Exception:  # RelatedObjectDoesNotExist
+        return False
+
+
+def _organization(data):
+    from campaigns.models import Organization
+
+    if not data.get("organization_id"):
+        return None
+    return Organization(
+        id=data["organization_id"],
+        name=data.get("org_name") or "",
+        acronym=data.get("org_acronym") or "",
+        slug=data.get("org_slug") or "",
+        website=data.get("org_website") or "",
+    )
+
+
+def _document(data):
+    return WimnDocument(**{name: data.get(name) for name in DOC_FIELDS})
+
+
+def hydrate(page):
+    """Model instances (unsaved, read-only) from the JSON rows `fetch_child` attached to `page`."""
+    related = page._related
+    topics = [Topic(**row) for row in related["_topics_json"]]
+    topics.sort(key=lambda t: (t.name or "").lower())
+    attachments = []
+    for row in related["_attachments_json"]:
+        if not row.get("document"):
+            continue
+        document = _document(row["document"])
+        document._prefetched_objects_cache = {"translations": [_document(t) for t in row.get("translations") or []]}
+        attachment = StatementAttachment(**{k: row.get(k) for k in localized("label")})
+        attachment.document = document
+        attachments.append(attachment)
+    signatories = []
+    for row in related["_signatories_json"]:
+        signatory = StatementSignatory(name=row.get("name") or "")
+        signatory.organization = _organization(row)
+        signatories.append(signatory)
+    commitments = [PledgeCommitment(**row) for row in related["_commitments_json"]]
+    authors = []
+    for row in related["_authors_json"]:
+        author = OpEdAuthor(
+            name=row["name"],
+            organization_name=row.get("organization_name") or "",
+            **{k: row.get(k) for k in localized("role")},
+        )
+        author.organization = _organization(row)
+        authors.append(author)
+    versions = [OpEdVersion(**row) for row in related["_versions_json"]]
+    return {
+        "topics": topics,
+        "attachments": attachments,
+        "signatories": signatories,
+        "commitments": commitments,
+        "authors": authors,
+        "language_versions": versions,
+    }
+
+
+def filter_choices(index_page, base):
+    """(topics, years, campaigns) for the listing's filters, in one query.
+
+    Topics are all topics (sorted by their name in the current language); years those of the visible
+    items, newest first; campaigns the visible campaign pages as (slug, title).
+    """
+    from campaigns.models import CampaignPage
+
+    years = base.annotate(y=ExtractYear("date")).order_by("-y").values("y").distinct()
+    row = (
+        type(index_page)
+        .objects.filter(pk=index_page.pk)
+        .annotate(
+            topic_rows=ArraySubquery(json_rows(Topic.objects.all(), "id", "slug", *localized("name"))),
+            year_rows=ArraySubquery(years),
+            campaign_rows=ArraySubquery(
+                json_rows(
+                    visible(CampaignPage.objects.all()).order_by("-first_published_at"), "slug", *localized("title")
+                )
+            ),
+        )
+        .values_list("topic_rows", "year_rows", "campaign_rows")
+        .first()
+    ) or ([], [], [])
+    topics = sorted((Topic(**r) for r in row[0] or []), key=lambda t: (t.name or "").lower())
+    language = translation.get_language()
+    campaigns = [(r["slug"], r.get(f"title_{language}") or r.get("title_en") or r["slug"]) for r in row[2] or []]
+    return topics, [int(y) for y in row[1] or []], campaigns

@@ -1,0 +1,124 @@
+import pytest
+from bs4 import BeautifulSoup
+
+from wagtail.models import Page
+
+from statements.factories import (
+    MediaAlertFactory,
+    OpEdAuthorFactory,
+    OpEdPageFactory,
+    OpEdVersionFactory,
+    PledgeCommitmentFactory,
+    PledgePageFactory,
+    StatementIndexPageFactory,
+    StatementPageFactory,
+    StatementSignatoryFactory,
+)
+from statements.models import OpEdPage, PledgePage, StatementBasePage, StatementIndexPage, StatementPage
+from tests.helpers import assert_page_queries
+from wimn_site.models import ContentPage, HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+class TestPageTree:
+    def test_index_only_under_home_and_only_once(self, home, index):
+        """The statements section lives under the home page, once."""
+        assert not StatementIndexPage.can_create_at(home)  # max_count reached
+        assert StatementIndexPage.parent_page_types == ["wimn_site.HomePage"]
+
+    @pytest.mark.parametrize("model", [StatementPage, PledgePage, OpEdPage])
+    def test_statement_types_only_under_the_index(self, home, index, about, model):
+        """Statements, pledges and op-eds are created only in the statements section."""
+        assert model.can_create_at(index)
+        assert not model.can_create_at(home)
+        assert not model.can_create_at(about)
+
+    def test_base_page_is_not_creatable(self, index):
+        assert not StatementBasePage.can_create_at(index)
+
+    def test_nothing_under_a_statement(self, index):
+        statement = StatementPageFactory(parent=index)
+        for model in (StatementPage, ContentPage, HomePage):
+            assert not model.can_create_at(statement)
+        assert not Page.objects.get(pk=statement.pk).specific.get_children().exists()
+
+
+@pytest.mark.parametrize(
+    "factory,kind",
+    [
+        (StatementPageFactory, "statement"),
+        (MediaAlertFactory, "media_alert"),
+        (PledgePageFactory, "pledge"),
+        (OpEdPageFactory, "op_ed"),
+    ],
+)
+def test_factory_smoke_each_type_renders(client, index, factory, kind):
+    """Each page type builds from its factory, keeps its kind and renders with one h1."""
+    page = factory(parent=index)
+    assert page.kind == kind
+    response = client.get(f"/en/statements/{page.slug}/")
+    assert response.status_code == 200
+    assert len(soup(response).find_all("h1")) == 1
+
+
+def test_pledge_and_op_ed_kind_is_fixed(index):
+    """A pledge is always of kind 'pledge', an op-ed 'op_ed', whatever is assigned."""
+    pledge = PledgePageFactory(parent=index, kind="statement")
+    op_ed = OpEdPageFactory(parent=index, kind="media_alert")
+    assert (pledge.kind, op_ed.kind) == ("pledge", "op_ed")
+
+
+def test_statement_page_shows_its_parts(client, index):
+    page = MediaAlertFactory(parent=index, slug="alert", title="WIMN responds", dateline="NEW YORK, 20 May 2022")
+    StatementSignatoryFactory(page=page, name="Solidarity Center")
+    html = soup(client.get("/en/statements/alert/"))
+    assert html.h1.get_text() == "WIMN responds"
+    assert "NEW YORK, 20 May 2022" in html.select_one(".statement__dateline").get_text()
+    assert "Solidarity Center" in html.select_one(".signatories").get_text()
+    assert html.select_one(".press-contact a[href^=mailto]")["href"] == "mailto:press@example.org"
+
+
+def test_pledge_shows_commitments_status_and_last_update(client, index):
+    pledge = PledgePageFactory(parent=index, slug="pledge")
+    PledgeCommitmentFactory(page=pledge, text="Center the voices of migrant women.", status="done", note="LIGA")
+    html = soup(client.get("/en/statements/pledge/"))
+    item = html.select_one(".commitment")
+    assert "Center the voices of migrant women." in item.get_text()
+    assert item.select_one(".status").get_text() == "Done"
+    assert html.select_one(".pledge__updated time")["datetime"] == "2023-07-04"
+
+
+def test_op_ed_shows_authors_outlet_and_versions(client, index):
+    op_ed = OpEdPageFactory(parent=index, slug="oped", outlet="openDemocracy")
+    OpEdAuthorFactory(page=op_ed, name="Alma Maquitico", role="Director", organization_name="NNIRR")
+    OpEdVersionFactory(page=op_ed, language="pt", title="O que devemos fazer", url="https://example.org/pt/")
+    html = soup(client.get("/en/statements/oped/"))
+    assert "Alma Maquitico" in html.select_one(".op-ed__authors").get_text()
+    assert "NNIRR" in html.select_one(".op-ed__authors").get_text()
+    assert "openDemocracy" in html.select_one(".op-ed__outlet").get_text()
+    version = html.select_one(".op-ed__versions a")
+    assert (version["hreflang"], version["href"]) == ("pt", "https://example.org/pt/")
+
+
+def test_detail_page_query_count(client, index):
+    """A statement page with topics, documents and signatories stays within the budget."""
+    page = StatementPageFactory(parent=index, slug="s")
+    for n in range(5):
+        StatementSignatoryFactory(page=page, name=f"Org {n}")
+    client.get("/en/statements/s/")  # warm: the site settings row and the site's root paths exist
+    assert_page_queries(client, "/en/statements/s/", 12)
+
+
+def test_unknown_child_is_404(client, index):
+    assert client.get("/es/statements/nothing-here/").status_code == 404
+    assert client.get("/es/statements/nothing/deeper/").status_code == 404
+
+
+def test_index_factory_titles(index):
+    assert StatementIndexPageFactory._meta.model is StatementIndexPage
+    assert index.title_es == "Declaraciones"
