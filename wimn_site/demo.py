@@ -4,8 +4,16 @@ Facts come from the network's current site (shared/seeds); the wording is the pr
 Contact is deliberately left without a French translation to show the fallback note.
 """
 
-from .factories import ContentPageFactory, TopicFactory, create_site_root, rich, translated
-from .models import SiteSettings
+from .factories import (
+    ContentPageFactory,
+    DocumentFactory,
+    DocumentLibraryPageFactory,
+    TopicFactory,
+    create_site_root,
+    rich,
+    translated,
+)
+from .models import SiteSettings, Topic
 
 TOPICS = [
     (
@@ -177,6 +185,117 @@ CONTACT = {
 }
 
 
+LIBRARY = {
+    "title": {"en": "Documents", "es": "Documentos", "pt": "Documentos", "fr": "Documents"},
+    "intro": {
+        "en": "Statements, comments on UN drafts, reports, guides and event programs of the network, each in "
+        "the languages it exists in.",
+        "es": "Declaraciones, comentarios a borradores de la ONU, informes, guías y programas de eventos de la "
+        "red, cada uno en los idiomas en que existe.",
+        "pt": "Declarações, comentários a rascunhos da ONU, relatórios, guias e programas de eventos da rede, "
+        "cada um nos idiomas em que existe.",
+        "fr": "Déclarations, commentaires sur les projets de l'ONU, rapports, guides et programmes d'événements "
+        "du réseau, chacun dans les langues où il existe.",
+    },
+}
+
+# Files uploaded for the library on their own (statements, events and campaigns attach their own).
+# Each entry: type, year, topics, then {language: (title, description)}, English first (the original).
+LIBRARY_DOCUMENTS = [
+    (
+        "report",
+        2022,
+        ["global-compact", "imrf"],
+        {
+            "en": (
+                "Spotlight Report on Global Migration",
+                "Migrant voices and migrant human rights in every region, by the Global Coalition on Migration "
+                "with contributions from WIMN members, released before the first International Migration Review "
+                "Forum.",
+            ),
+            "es": (
+                "Informe Spotlight sobre la migración global",
+                "Las voces y los derechos humanos de las personas migrantes en todas las regiones, de la Coalición "
+                "Global sobre Migración con aportes de integrantes de WIMN, publicado antes del primer Foro de "
+                "Examen de la Migración Internacional.",
+            ),
+        },
+    ),
+    (
+        "statement",
+        2018,
+        ["global-compact"],
+        {
+            "en": (
+                "Marrakech Women's Rights Manifesto",
+                "Launched in Marrakech as states approved the Global Compact for Migration: it affirms the Compact "
+                "and names the gaps that leave women's rights unprotected.",
+            ),
+            "es": (
+                "Manifiesto de Marrakech por los derechos de las mujeres",
+                "Presentado en Marrakech cuando los Estados aprobaron el Pacto Mundial para la Migración: respalda "
+                "el Pacto y señala los vacíos que dejan desprotegidos los derechos de las mujeres.",
+            ),
+            "fr": (
+                "Manifeste de Marrakech pour les droits des femmes",
+                "Présenté à Marrakech lors de l'adoption du Pacte mondial sur les migrations : il soutient le Pacte "
+                "et nomme les lacunes qui laissent les droits des femmes sans protection.",
+            ),
+        },
+    ),
+    (
+        "guide",
+        2021,
+        ["global-compact"],
+        {
+            "en": (
+                "Policies and Practices: a Guide to Gender-Responsive Implementation of the Global Compact",
+                "UN Women's guide, prepared with input from the Expert Working Group for Addressing Women's Human "
+                "Rights in the Global Compact for Migration.",
+            ),
+        },
+    ),
+    (
+        "report",
+        2021,
+        ["regularization", "labour-rights"],
+        {
+            "en": (
+                "Global Mapping of Organizations Working on Gender and Migration",
+                "Who works on gender and migration, where, and on which issues: the mapping that prepared the "
+                "network's regional dialogues before the IMRF.",
+            ),
+            "pt": (
+                "Mapeamento global das organizações que trabalham com gênero e migração",
+                "Quem trabalha com gênero e migração, onde e em quais temas: o mapeamento que preparou os diálogos "
+                "regionais da rede antes do FEMI.",
+            ),
+        },
+    ),
+]
+
+
+def load_library(home):
+    """The document library page and the files uploaded on their own for it."""
+    library = DocumentLibraryPageFactory(parent=home, slug="documents", show_in_menus=True, **page_fields(LIBRARY))
+    topics = {topic.slug: topic for topic in Topic.objects.all()}
+    for doc_type, year, topic_slugs, versions in LIBRARY_DOCUMENTS:
+        original = None
+        for language, (title, description) in versions.items():
+            document = DocumentFactory(
+                title=title,
+                language=language,
+                doc_type=doc_type,
+                year=year,
+                description=description,
+                original=original,
+            )
+            if original is None:
+                original = document
+                document.topics.set([topics[slug] for slug in topic_slugs if slug in topics])
+    return library
+
+
 def page_fields(spec):
     fields = {}
     for name, values in spec.items():
@@ -192,6 +311,7 @@ def load():
     home = create_site_root(**page_fields(HOME))
     ContentPageFactory(parent=home, slug="about", show_in_menus=True, **page_fields(ABOUT))
     ContentPageFactory(parent=home, slug="contact", show_in_menus=True, **page_fields(CONTACT))
+    load_library(home)
     site_settings = SiteSettings.for_site(home.get_site())
     site_settings.contact_email = "wimninfo@womeninmigration.org"
     site_settings.facebook_url = "https://www.facebook.com/Womeninmigration"

@@ -6,10 +6,11 @@ import wagtail_factories
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.utils.text import slugify
 
 from wagtail.models import Collection, Locale, Page, Site
 
-from .models import ContentPage, HomePage, Topic, WimnDocument
+from .models import ContentPage, DocumentLibraryPage, HomePage, Topic, WimnDocument
 
 factory.random.reseed_random("wimn")
 
@@ -63,6 +64,15 @@ class ContentPageFactory(wagtail_factories.PageFactory):
     body_en = factory.LazyFunction(lambda: rich("Some text in English."))
 
 
+class DocumentLibraryPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = DocumentLibraryPage
+
+    title = "Documents"
+    title_en = factory.SelfAttribute("title")
+    slug = "documents"
+
+
 def minimal_pdf(text="WIMN"):
     """A small valid one-page PDF carrying `text` (ASCII), so demo and test downloads are real files."""
     safe = text.encode("latin-1", "replace").decode("latin-1").replace("\\", "").replace("(", "").replace(")", "")
@@ -95,7 +105,9 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Document {n}")
     language = "en"
     doc_type = "statement"
-    file = factory.LazyAttribute(lambda o: ContentFile(minimal_pdf(o.title), name=f"{o.language}-document.pdf"))
+    file = factory.LazyAttribute(
+        lambda o: ContentFile(minimal_pdf(o.title), name=f"{slugify(o.title)[:60] or 'document'}-{o.language}.pdf")
+    )
 
 
 def ensure_tree_root():

@@ -1,7 +1,7 @@
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
-from .models import ContentPage, HomePage, Topic
+from .models import ContentPage, DocumentLibraryPage, HomePage, Topic
 
 
 @register(HomePage)
@@ -17,3 +17,8 @@ class ContentPageTR(TranslationOptions):
 @register(Topic)
 class TopicTR(TranslationOptions):
     fields = ("name", "description")
+
+
+@register(DocumentLibraryPage)
+class DocumentLibraryPageTR(TranslationOptions):
+    fields = ("intro",)

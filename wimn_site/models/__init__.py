@@ -1,4 +1,5 @@
 from .documents import WimnDocument
+from .library import DocumentLibraryPage
 from .mixins import EnglishBaseColumnsMixin, TranslatedPageMixin
 from .pages import ContentPage, HomePage
 from .site_settings import SiteSettings
@@ -6,6 +7,7 @@ from .taxonomy import Topic
 
 __all__ = [
     "ContentPage",
+    "DocumentLibraryPage",
     "EnglishBaseColumnsMixin",
     "HomePage",
     "SiteSettings",

@@ -32,7 +32,17 @@ class WimnDocument(AbstractDocument):
         ("other", _("Other")),
     ]
 
-    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="en")
+    language = models.CharField(
+        _("language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_(
+            "The language this file is written in. To add a language version of a document, upload the "
+            "translated file as a new document, choose its language here and the original under "
+            "'translation of'."
+        ),
+    )
     original = models.ForeignKey(
         "self",
         verbose_name=_("translation of"),
@@ -40,11 +50,20 @@ class WimnDocument(AbstractDocument):
         blank=True,
         on_delete=models.CASCADE,
         related_name="translations",
-        help_text=_("Leave empty for an original. For a translated file, choose the original document."),
+        help_text=_(
+            "Leave empty for an original. For a translated file, choose the original document: the library then "
+            "lists both as one document and each visitor downloads the file in their language."
+        ),
     )
     doc_type = models.CharField(_("type"), max_length=20, choices=DOC_TYPES, default="other")
-    description = models.TextField(_("description"), blank=True)
-    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("A sentence or two in the file's language; shown in the library and found by site search."),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), null=True, blank=True, help_text=_("Year of publication, used by the library's year filter.")
+    )
     topics = models.ManyToManyField("wimn_site.Topic", blank=True, verbose_name=_("topics"))
     in_library = models.BooleanField(
         _("show in the document library"),

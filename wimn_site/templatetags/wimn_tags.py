@@ -5,6 +5,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from ..i18n import language_versions
+from ..visibility import public_pages
 
 register = template.Library()
 
@@ -43,7 +44,9 @@ def menu_pages(context):
     if request is not None and hasattr(request, "_wimn_menu"):
         return request._wimn_menu
     root = site_root(context)
-    pages = list(root.get_children().live().public().in_menu().specific()) if root else []
+    # One query: titles and URLs live on the base Page row (no .specific()), and the private-section check
+    # is a subquery rather than Wagtail's extra query for view restrictions.
+    pages = list(public_pages(root.get_children()).filter(show_in_menus=True)) if root else []
     if request is not None:
         request._wimn_menu = pages
     return pages
@@ -61,7 +64,24 @@ def language_name(code):
 
 @register.simple_tag(takes_context=True)
 def ancestors_for_breadcrumbs(context, page):
-    """The page's ancestors below the site root (for breadcrumbs), in one query."""
+    """The page's ancestors below the site root (for breadcrumbs and their JSON-LD), in at most one query.
+
+    Base Page rows suffice (titles and URLs live there); a child of the home page reuses the site root, and
+    the result is kept on the request so the visible trail and the structured data share it.
+    """
     if not isinstance(page, Page):
         return []
-    return list(page.get_ancestors().filter(depth__gt=1).specific())
+    request = context.get("request")
+    cache = getattr(request, "_wimn_crumbs", None) if request is not None else None
+    if cache is not None and page.pk in cache:
+        return cache[page.pk]
+    root = site_root(context)
+    if page.depth == 3 and root is not None and page.path.startswith(root.path):
+        crumbs = [root]
+    else:
+        crumbs = list(page.get_ancestors().filter(depth__gt=1))
+    if request is not None:
+        if cache is None:
+            cache = request._wimn_crumbs = {}
+        cache[page.pk] = crumbs
+    return crumbs

@@ -1,0 +1,109 @@
+"""The document library listing: every public document, filterable by type, language, year and topic.
+
+Which documents are public is decided in `wimn_site.visibility.public_documents`. Each row shows the
+title of the visitor's language version (or the original's), the type, the languages the document
+exists in, the year, topics, and a download link for the visitor's language version with file type
+and size. The number of queries does not depend on the number of documents.
+"""
+
+from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.utils import translation
+
+from .listing import ListingFilters, paginate_in_one_query
+from .models.mixins import language_codes
+from .visibility import public_documents, visible_versions
+
+PER_PAGE = 20
+
+
+def _versions_prefetch():
+    from .models import WimnDocument
+
+    return Prefetch("translations", queryset=visible_versions(WimnDocument.objects.all()).order_by("language"))
+
+
+def filter_options(base):
+    """The values each filter accepts (and the select boxes show), in one query: only years and topics in use.
+
+    Topics come back as {id: {"slug", "name"}} with the name in the active language (English when empty).
+    """
+    from .models import WimnDocument
+
+    language = translation.get_language()
+    local_name = f"topics__name_{language}" if language in language_codes() else "topics__name_en"
+    years, topics = set(), {}
+    for year, topic_id, slug, name, name_en in (
+        base.order_by().values_list("year", "topics__id", "topics__slug", local_name, "topics__name_en").distinct()
+    ):
+        if year:
+            years.add(year)
+        if topic_id:
+            topics[topic_id] = {"id": topic_id, "slug": slug, "name": name or name_en}
+    return {
+        "type": WimnDocument.DOC_TYPES,
+        "language": [(code, settings.LANGUAGE_NATIVE_NAMES.get(code, code)) for code in language_codes()],
+        "year": sorted(years, reverse=True),
+        "topic": sorted(topics.values(), key=lambda topic: topic["name"].casefold()),
+        "topics_by_id": topics,
+    }
+
+
+def library_listing(request, per_page=PER_PAGE):
+    """Context for the library page: filters, options, the page of documents and messages."""
+    from .models import WimnDocument
+
+    base = public_documents()
+    options = filter_options(base)
+    filters = ListingFilters(
+        request.GET,
+        {
+            "type": [code for code, _label in options["type"]],
+            "language": [code for code, _name in options["language"]],
+            "year": options["year"],
+            "topic": [topic["slug"] for topic in options["topic"]],
+        },
+    )
+    documents = base
+    if filters.invalid:
+        documents = documents.none()
+    if filters.get("type"):
+        documents = documents.filter(doc_type=filters.get("type"))
+    if filters.get("year"):
+        documents = documents.filter(year=int(filters.get("year")))
+    if filters.get("topic"):
+        documents = documents.filter(topics__slug=filters.get("topic"))
+    if filters.get("language"):
+        code = filters.get("language")
+        in_language = visible_versions(WimnDocument.objects.filter(original=OuterRef("pk"), language=code))
+        documents = documents.filter(Q(language=code) | Exists(in_language))
+    topic_ids = WimnDocument.topics.through.objects.filter(wimndocument_id=OuterRef("pk")).values("topic_id")
+    documents = (
+        documents.annotate(topic_ids=ArraySubquery(topic_ids))
+        .prefetch_related(_versions_prefetch())
+        .order_by(F("year").desc(nulls_last=True), "-created_at", "pk")
+    )
+    page_obj = paginate_in_one_query(request, documents, per_page=per_page)
+    language = translation.get_language()
+    rows = []
+    for document in page_obj.object_list:
+        shown = document.version_for(language)
+        rows.append(
+            {
+                "document": document,
+                "shown": shown,
+                "languages": [
+                    (version.language, settings.LANGUAGE_NATIVE_NAMES.get(version.language, version.language))
+                    for version in document.versions()
+                ],
+                "topics": [options["topics_by_id"][pk] for pk in document.topic_ids if pk in options["topics_by_id"]],
+            }
+        )
+    return {
+        "filters": filters,
+        "filter_query": filters.querystring(),
+        "options": options,
+        "page_obj": page_obj,
+        "rows": rows,
+    }
