@@ -1,13 +1,30 @@
+import calendar
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, Lower, NullIf
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from wimn_site.blocks import BaseStreamBlock
+from wimn_site.listing import ListingFilters, paginate
 from wimn_site.models import EnglishBaseColumnsMixin, TranslatedPageMixin
+
+from . import dates
+
+LOGO_SPECS = "max-{160x80,320x160}"
 
 
 class Organization(EnglishBaseColumnsMixin, index.Indexed, models.Model):
@@ -44,7 +61,11 @@ class Organization(EnglishBaseColumnsMixin, index.Indexed, models.Model):
         ("other", _("Other")),
     ]
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        help_text=_("The organization's own name; give translations only where it has an official one."),
+    )
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     logo = models.ForeignKey(
@@ -76,12 +97,24 @@ class Organization(EnglishBaseColumnsMixin, index.Indexed, models.Model):
     search_fields = [index.SearchField("name"), index.SearchField("acronym"), index.AutocompleteField("name")]
 
     class Meta:
-        ordering = ["name"]
+        # English order everywhere (modeltranslation would sort "name" by the active language's column, where
+        # most names are empty and fall back); the directory sorts by the name each visitor reads.
+        ordering = ["name_en"]
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    @staticmethod
+    def name_order(language=None):
+        """An ordering expression on the name shown in `language` (its translation, else the English name)."""
+        language = language or translation.get_language() or settings.LANGUAGE_CODE
+        column = f"name_{language}" if language in dict(settings.LANGUAGES) else "name_en"
+        return Lower(Coalesce(NullIf(F(column), Value("")), F("name_en")))
+
+
+# --- Campaigns --------------------------------------------------------------------------------------
 
 
 class CampaignIndexPage(TranslatedPageMixin, Page):
@@ -97,9 +130,27 @@ class CampaignIndexPage(TranslatedPageMixin, Page):
     class Meta:
         verbose_name = _("campaigns index")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        campaigns = list(
+            CampaignPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+            .order_by("-first_published_at", "pk")
+        )
+        context["current_campaigns"] = [c for c in campaigns if c.is_current]
+        context["past_campaigns"] = [c for c in campaigns if not c.is_current]
+        return context
+
 
 class CampaignPage(TranslatedPageMixin, Page):
-    """A campaign around a UN process: what the network demands, its timeline, and all that is tagged to it."""
+    """A campaign around a UN process: what the network demands, its timeline, and all that is tagged to it.
+
+    Statements, pledges, op-eds and events point here through their own `campaign` field, so the
+    campaign page gathers them without editors curating lists by hand.
+    """
 
     intro = models.TextField(_("introduction"), blank=True)
     hero_image = models.ForeignKey(
@@ -108,11 +159,21 @@ class CampaignPage(TranslatedPageMixin, Page):
     hero_alt = models.CharField(_("hero image alt text"), max_length=250, blank=True)
     is_current = models.BooleanField(_("current campaign"), default=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    demands_heading = models.CharField(
+        _("heading of the demands"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example 'Our four priority concerns'. Defaults to 'Our demands'."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Hero image")),
         FieldPanel("is_current"),
+        MultiFieldPanel(
+            [FieldPanel("demands_heading"), InlinePanel("demands", label=_("Demand"))], heading=_("Priority demands")
+        ),
+        InlinePanel("milestones", heading=_("Timeline"), label=_("Milestone")),
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
@@ -122,3 +183,385 @@ class CampaignPage(TranslatedPageMixin, Page):
 
     class Meta:
         verbose_name = _("campaign")
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not (self.hero_alt_en or self.hero_alt or "").strip():
+            raise ValidationError({"hero_alt_en": _("Describe the hero image for people who cannot see it.")})
+
+    def timeline(self):
+        """The milestones in date order, each knowing whether it is past."""
+        today = timezone.localdate()
+        items = sorted(self.milestones.all(), key=lambda m: (m.date, m.sort_order or 0))
+        for item in items:
+            item.is_past = (item.end_date or item.date) < today
+        return items
+
+    def get_context(self, request, *args, **kwargs):
+        from .aggregation import campaign_groups
+
+        context = super().get_context(request, *args, **kwargs)
+        context["demands"] = list(self.demands.all())
+        context["timeline"] = self.timeline()
+        context["groups"] = campaign_groups(self, request)
+        return context
+
+
+class CampaignDemand(Orderable):
+    """One of the campaign's priority demands, in the order the network ranks them."""
+
+    page = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="demands")
+    title = models.CharField(_("demand"), max_length=300, help_text=_("The demand in one sentence."))
+    detail = models.TextField(_("explanation"), blank=True)
+
+    panels = [FieldPanel("title"), FieldPanel("detail")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("demand")
+        verbose_name_plural = _("demands")
+
+    def __str__(self):
+        return self.title
+
+
+class CampaignMilestone(Orderable):
+    """A dated step of the process the campaign follows: a draft published, a revision expected, the forum."""
+
+    PRECISIONS = [
+        ("day", _("On the day")),
+        ("week", _("During the week of")),
+        ("month", _("During the month")),
+    ]
+
+    page = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="milestones")
+    date = models.DateField(_("date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True, help_text=_("For steps lasting several days."))
+    precision = models.CharField(
+        _("precision"),
+        max_length=10,
+        choices=PRECISIONS,
+        default="day",
+        help_text=_("'During the week of' for a date only expected, 'During the month' when the day is unknown."),
+    )
+    label = models.CharField(_("label"), max_length=250, help_text=_("For example 'Zero draft published'."))
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("link to a page"),
+    )
+    link_url = models.URLField(_("or link elsewhere"), blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("end_date"), FieldPanel("precision")]),
+        FieldPanel("label"),
+        FieldPanel("link_page"),
+        FieldPanel("link_url"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+
+    def __str__(self):
+        return self.label
+
+    def clean(self):
+        super().clean()
+        if self.end_date and self.date and self.end_date < self.date:
+            raise ValidationError({"end_date": _("The end date is before the start date.")})
+
+    @property
+    def when(self):
+        """The date as the timeline shows it, in the active language."""
+        if self.precision == "month":
+            return dates.month_year(self.date)
+        if self.precision == "week":
+            return _("week of %(date)s") % {"date": dates.full_date(self.date)}
+        return dates.span(self.date, self.end_date)
+
+
+# --- Organizations directory ------------------------------------------------------------------------
+
+
+class OrganizationDirectoryPage(RoutablePageMixin, TranslatedPageMixin, Page):
+    """The member and partner organizations, filterable by region, sector and relation.
+
+    Each organization has its own address below this page (`/<lang>/members/<slug>/`), which lists
+    what it signed and co-sponsored on this site.
+    """
+
+    intro = models.TextField(_("introduction"), blank=True)
+    per_page = 24
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["wimn_site.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("organizations directory")
+
+    def organizations(self):
+        return (
+            Organization.objects.select_related("logo")
+            .prefetch_related("logo__renditions")
+            .order_by(Organization.name_order(), "pk")
+        )
+
+    @path("")
+    def directory(self, request):
+        allowed = {
+            "region": dict(Organization.REGIONS),
+            "sector": dict(Organization.SECTORS),
+            "relation": dict(Organization.RELATIONS),
+        }
+        filters = ListingFilters(request.GET, allowed)
+        queryset = self.organizations().none() if filters.invalid else self.organizations().filter(**filters.values)
+        page_obj = paginate(request, queryset, per_page=self.per_page)
+        return self.render(
+            request,
+            context_overrides={
+                "filters": filters,
+                "filter_query": filters.querystring(),
+                "page_obj": page_obj,
+                "organizations": page_obj.object_list,
+                "region_choices": Organization.REGIONS,
+                "sector_choices": Organization.SECTORS,
+                "relation_choices": Organization.RELATIONS,
+                "noindex": bool(filters) or filters.invalid or page_obj.number > 1,
+            },
+        )
+
+    @path("<slug:slug>/")
+    def organization(self, request, slug):
+        if len(slug) > 100:
+            raise Http404
+        organization = get_object_or_404(self.organizations(), slug=slug)
+        from .aggregation import organization_activity
+
+        return self.render(
+            request,
+            template="campaigns/organization_detail.html",
+            context_overrides={"organization": organization, **organization_activity(organization, request)},
+        )
+
+
+# --- Advocacy calendar ------------------------------------------------------------------------------
+
+
+MONTHS = [
+    (1, _("January")),
+    (2, _("February")),
+    (3, _("March")),
+    (4, _("April")),
+    (5, _("May")),
+    (6, _("June")),
+    (7, _("July")),
+    (8, _("August")),
+    (9, _("September")),
+    (10, _("October")),
+    (11, _("November")),
+    (12, _("December")),
+]
+
+
+def _day_in_year(year, month, day):
+    """The date `day` `month` in `year`; 29 February falls on the 28th in a common year."""
+    return datetime.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+class AdvocacyDay(EnglishBaseColumnsMixin, models.Model):
+    """A day, season or venue the network marks every year (or once): International Women's Day, CSW, the 16 Days.
+
+    Staff describe when it happens with a rule simple enough to fill in without help; the site works out
+    the next occurrence, shows it on the calendar page and under "coming up" on the home page, and the
+    events calendar feed includes it (see `campaigns.calendar`).
+    """
+
+    YEARLY_DATE = "yearly-date"
+    YEARLY_RANGE = "yearly-range"
+    YEARLY_MONTH = "yearly-month"
+    ONCE = "once"
+    RULES = [
+        (YEARLY_DATE, _("Every year on the same day (e.g. 8 March)")),
+        (YEARLY_RANGE, _("Every year over the same days (e.g. 25 November to 10 December)")),
+        (YEARLY_MONTH, _("Every year during one month (e.g. each March)")),
+        (ONCE, _("Once, on given dates")),
+    ]
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    rule = models.CharField(_("when it happens"), max_length=20, choices=RULES, default=YEARLY_DATE)
+    month = models.PositiveSmallIntegerField(_("month"), choices=MONTHS, null=True, blank=True)
+    day = models.PositiveSmallIntegerField(_("day"), null=True, blank=True, help_text=_("Day of the month, 1 to 31."))
+    end_month = models.PositiveSmallIntegerField(_("until month"), choices=MONTHS, null=True, blank=True)
+    end_day = models.PositiveSmallIntegerField(_("until day"), null=True, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    end_date = models.DateField(_("until date"), null=True, blank=True)
+    venue = models.CharField(_("venue"), max_length=200, blank=True, help_text=_("For example 'New York'."))
+    link = models.URLField(_("link"), blank=True, help_text=_("Where to learn more (the UN page, the campaign)."))
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("rule"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("month"), FieldPanel("day")]),
+                FieldRowPanel([FieldPanel("end_month"), FieldPanel("end_day")]),
+            ],
+            heading=_("Every year"),
+            help_text=_(
+                "Same day: give the month and day. Same days: also the month and day it ends. "
+                "One month: give the month only."
+            ),
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("date"), FieldPanel("end_date")])],
+            heading=_("Once"),
+            help_text=_("Give the date, and the last day when it lasts several days."),
+        ),
+        FieldPanel("venue"),
+        FieldPanel("link"),
+        FieldPanel("description"),
+    ]
+
+    class Meta:
+        ordering = ["month", "day", "date", "name_en"]
+        verbose_name = _("advocacy day")
+        verbose_name_plural = _("advocacy days")
+
+    def __str__(self):
+        return self.name
+
+    # Validation keeps only the fields the chosen rule uses, so the stored rule is never ambiguous.
+    def clean(self):
+        super().clean()
+        errors = {}
+        required = {
+            self.YEARLY_DATE: ("month", "day"),
+            self.YEARLY_RANGE: ("month", "day", "end_month", "end_day"),
+            self.YEARLY_MONTH: ("month",),
+            self.ONCE: ("date",),
+        }.get(self.rule, ())
+        for name in required:
+            if getattr(self, name) in (None, ""):
+                errors[name] = _("Required for this rule.")
+        for month_field, day_field in (("month", "day"), ("end_month", "end_day")):
+            month, day = getattr(self, month_field), getattr(self, day_field)
+            if month and day and not 1 <= day <= calendar.monthrange(2000, month)[1]:  # 2000: a leap year
+                errors[day_field] = _("This month has no such day.")
+        if self.rule == self.ONCE and self.date and self.end_date and self.end_date < self.date:
+            errors["end_date"] = _("The end date is before the start date.")
+        if self.rule == self.YEARLY_RANGE and not errors and (self.month, self.day) == (self.end_month, self.end_day):
+            errors["end_day"] = _(
+                "A span of days ends on another day; for one day choose 'Every year on the same day'."
+            )
+        if errors:
+            raise ValidationError(errors)
+        keep = set(required) | ({"end_date"} if self.rule == self.ONCE else set())
+        for name in ("month", "day", "end_month", "end_day", "date", "end_date"):
+            if name not in keep:
+                setattr(self, name, None)
+
+    @property
+    def is_recurring(self):
+        return self.rule != self.ONCE
+
+    def occurrence_in(self, year):
+        """(start, end) of the occurrence starting in `year`, for a yearly rule (None for a one-off)."""
+        if self.rule == self.YEARLY_DATE:
+            start = _day_in_year(year, self.month, self.day)
+            return start, start
+        if self.rule == self.YEARLY_RANGE:
+            start = _day_in_year(year, self.month, self.day)
+            end_year = year + 1 if (self.end_month, self.end_day) < (self.month, self.day) else year
+            return start, _day_in_year(end_year, self.end_month, self.end_day)
+        if self.rule == self.YEARLY_MONTH:
+            return datetime.date(year, self.month, 1), _day_in_year(year, self.month, 31)
+        return None
+
+    def _occurrences_from_year(self, first_year):
+        if self.rule == self.ONCE:
+            if self.date:
+                yield self.date, self.end_date or self.date
+            return
+        if not self.month:  # an incomplete rule (saved outside the admin) has no occurrences
+            return
+        for year in range(max(first_year, datetime.MINYEAR), datetime.MAXYEAR):
+            yield self.occurrence_in(year)
+
+    def next_occurrence(self, on=None):
+        """(start, end) of the first occurrence not over by `on` (today by default), or None.
+
+        An occurrence under way on that day counts: on 30 November the 16 Days (25 November to
+        10 December) are ongoing, so their current occurrence is returned.
+        """
+        on = on or timezone.localdate()
+        for start, end in self._occurrences_from_year(on.year - 1):
+            if end >= on:
+                return start, end
+        return None
+
+    def occurrences_between(self, start, end):
+        """Every (start, end) occurrence overlapping the days from `start` to `end` inclusive."""
+        found = []
+        for occ_start, occ_end in self._occurrences_from_year(start.year - 1):
+            if occ_start > end:
+                break
+            if occ_end >= start:
+                found.append((occ_start, occ_end))
+        return found
+
+    @property
+    def rule_label(self):
+        """The rule in words, in the active language ("Every year on 8 March")."""
+        if self.rule == self.YEARLY_DATE and self.month and self.day:
+            return _("Every year on %(date)s") % {"date": dates.day_month(datetime.date(2000, self.month, self.day))}
+        if self.rule == self.YEARLY_RANGE and self.month and self.end_month:
+            return _("Every year from %(start)s to %(end)s") % {
+                "start": dates.day_month(datetime.date(2000, self.month, self.day)),
+                "end": dates.day_month(datetime.date(2000, self.end_month, self.end_day)),
+            }
+        if self.rule == self.YEARLY_MONTH and self.month:
+            return _("Every year in %(month)s") % {"month": dates.month_name_of(self.month)}
+        if self.rule == self.ONCE and self.date:
+            return dates.span(self.date, self.end_date)
+        return ""
+
+    @staticmethod
+    def describe(start, end):
+        """An occurrence in words: a whole month as "March 2027", otherwise its dates."""
+        if start != end and dates.whole_month(start, end):
+            return dates.month_year(start)
+        return dates.span(start, end)
+
+
+class AdvocacyCalendarPage(TranslatedPageMixin, Page):
+    """The days, seasons and venues the network marks, in the order they next come round."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["wimn_site.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("advocacy calendar")
+
+    def get_context(self, request, *args, **kwargs):
+        from .calendar import upcoming
+
+        context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
+        days = list(AdvocacyDay.objects.all())
+        context["upcoming"] = upcoming(days=days, on=today)
+        past = [day for day in days if day.next_occurrence(today) is None and day.date]
+        context["past"] = sorted(past, key=lambda day: day.date, reverse=True)
+        context["today"] = today
+        return context

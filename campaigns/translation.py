@@ -1,12 +1,22 @@
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
-from .models import CampaignIndexPage, CampaignPage, Organization
+from .models import (
+    AdvocacyCalendarPage,
+    AdvocacyDay,
+    CampaignDemand,
+    CampaignIndexPage,
+    CampaignMilestone,
+    CampaignPage,
+    Organization,
+    OrganizationDirectoryPage,
+)
 
 
 @register(Organization)
 class OrganizationTR(TranslationOptions):
-    fields = ("description",)
+    # Names fall back to English: most organizations have one name, UN bodies and governments have official ones.
+    fields = ("name", "country", "description")
 
 
 @register(CampaignIndexPage)
@@ -16,4 +26,29 @@ class CampaignIndexPageTR(TranslationOptions):
 
 @register(CampaignPage)
 class CampaignPageTR(TranslationOptions):
-    fields = ("intro", "hero_alt", "body")
+    fields = ("intro", "hero_alt", "body", "demands_heading")
+
+
+@register(CampaignDemand)
+class CampaignDemandTR(TranslationOptions):
+    fields = ("title", "detail")
+
+
+@register(CampaignMilestone)
+class CampaignMilestoneTR(TranslationOptions):
+    fields = ("label",)
+
+
+@register(OrganizationDirectoryPage)
+class OrganizationDirectoryPageTR(TranslationOptions):
+    fields = ("intro",)
+
+
+@register(AdvocacyDay)
+class AdvocacyDayTR(TranslationOptions):
+    fields = ("name", "venue", "description")
+
+
+@register(AdvocacyCalendarPage)
+class AdvocacyCalendarPageTR(TranslationOptions):
+    fields = ("intro",)

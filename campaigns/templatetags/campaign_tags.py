@@ -1,0 +1,46 @@
+import datetime
+
+from django import template
+from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.html import format_html
+
+from .. import dates
+from ..aggregation import public_pages_excluded
+from ..calendar import upcoming
+from ..models import AdvocacyCalendarPage
+
+register = template.Library()
+
+
+@register.inclusion_tag("campaigns/includes/coming_up.html", takes_context=True)
+def advocacy_coming_up(context, limit=3):
+    """The next few advocacy days (ongoing ones included), with a link to the calendar page. Two queries."""
+    request = context.get("request")
+    calendar_page = AdvocacyCalendarPage.objects.live().exclude(public_pages_excluded()).first() if request else None
+    return {"occurrences": upcoming(limit=limit), "calendar_page": calendar_page, "request": request}
+
+
+@register.simple_tag
+def fallback_lang(obj, field):
+    """` lang="en"` when `obj.field` has no text in the active language and shows the English fallback."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if language == settings.LANGUAGE_CODE or getattr(obj, f"{field}_{language}", None):
+        return ""
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+
+
+@register.filter
+def day_month(value):
+    """ "10 December" in the active language."""
+    return dates.day_month(value) if value else ""
+
+
+@register.filter
+def long_date(value):
+    """ "25 November 2026" in the active language, for a date or an aware datetime (in the site's time zone)."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return dates.full_date(value)
