@@ -8,12 +8,13 @@ from .factories import (
     ContentPageFactory,
     DocumentFactory,
     DocumentLibraryPageFactory,
+    FormPageFactory,
     TopicFactory,
     create_site_root,
     rich,
     translated,
 )
-from .models import SiteSettings, Topic
+from .models import FormPage, SiteSettings, Topic
 
 TOPICS = [
     (
@@ -275,6 +276,40 @@ LIBRARY_DOCUMENTS = [
 ]
 
 
+JOIN = {
+    "title": {
+        "en": "Join the mailing list",
+        "es": "Suscríbase a la lista de correo",
+        "pt": "Inscreva-se na lista de e-mails",
+        "fr": "Abonnez-vous à la liste de diffusion",
+    },
+    "intro": {
+        "en": "Statements, media alerts, side events and calls to action from the network, a few times a month.",
+        "es": "Declaraciones, alertas de prensa, eventos paralelos y llamados a la acción de la red, algunas veces al "
+        "mes.",
+        "pt": "Declarações, alertas de imprensa, eventos paralelos e chamados à ação da rede, algumas vezes por mês.",
+        "fr": "Déclarations, alertes presse, événements parallèles et appels à l'action du réseau, quelques fois par "
+        "mois.",
+    },
+}
+
+WRITE = {
+    "title": {"en": "Write to us", "es": "Escríbanos", "pt": "Escreva para nós"},
+    "intro": {
+        "en": "Questions about membership, media requests or joint statements: the network replies by email.",
+        "es": "Preguntas sobre membresía, solicitudes de prensa o declaraciones conjuntas: la red responde por correo.",
+        "pt": "Perguntas sobre adesão, pedidos de imprensa ou declarações conjuntas: a rede responde por e-mail.",
+    },
+}
+
+
+def load_forms(home, contact):
+    """The mailing-list sign-up under the home page and a contact form under Contact (not yet in French)."""
+    join = FormPageFactory(parent=home, slug="join", purpose=FormPage.NEWSLETTER, **page_fields(JOIN))
+    FormPageFactory(parent=contact, slug="write", purpose=FormPage.CONTACT, **page_fields(WRITE))
+    return join
+
+
 def load_library(home):
     """The document library page and the files uploaded on their own for it."""
     library = DocumentLibraryPageFactory(parent=home, slug="documents", show_in_menus=True, **page_fields(LIBRARY))
@@ -310,8 +345,9 @@ def load():
         TopicFactory(slug=slug, name=names["en"], **{f"name_{k}": v for k, v in names.items()})
     home = create_site_root(**page_fields(HOME))
     ContentPageFactory(parent=home, slug="about", show_in_menus=True, **page_fields(ABOUT))
-    ContentPageFactory(parent=home, slug="contact", show_in_menus=True, **page_fields(CONTACT))
+    contact = ContentPageFactory(parent=home, slug="contact", show_in_menus=True, **page_fields(CONTACT))
     load_library(home)
+    load_forms(home, contact)
     site_settings = SiteSettings.for_site(home.get_site())
     site_settings.contact_email = "wimninfo@womeninmigration.org"
     site_settings.facebook_url = "https://www.facebook.com/Womeninmigration"

@@ -10,7 +10,7 @@ from django.utils.text import slugify
 
 from wagtail.models import Collection, Locale, Page, Site
 
-from .models import ContentPage, DocumentLibraryPage, HomePage, Topic, WimnDocument
+from .models import ContentPage, DocumentLibraryPage, FormPage, HomePage, Topic, WimnDocument
 
 factory.random.reseed_random("wimn")
 
@@ -71,6 +71,17 @@ class DocumentLibraryPageFactory(wagtail_factories.PageFactory):
     title = "Documents"
     title_en = factory.SelfAttribute("title")
     slug = "documents"
+
+
+class FormPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = FormPage
+
+    title = "Join the mailing list"
+    title_en = factory.SelfAttribute("title")
+    slug = "join"
+    purpose = FormPage.NEWSLETTER
+    intro_en = "News and calls to action from the network, a few times a month."
 
 
 def minimal_pdf(text="WIMN"):

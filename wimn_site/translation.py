@@ -1,7 +1,7 @@
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
-from .models import ContentPage, DocumentLibraryPage, HomePage, Topic
+from .models import ContentPage, DocumentLibraryPage, FormPage, HomePage, Topic
 
 
 @register(HomePage)
@@ -22,3 +22,8 @@ class TopicTR(TranslationOptions):
 @register(DocumentLibraryPage)
 class DocumentLibraryPageTR(TranslationOptions):
     fields = ("intro",)
+
+
+@register(FormPage)
+class FormPageTR(TranslationOptions):
+    fields = ("intro", "thank_you_text")

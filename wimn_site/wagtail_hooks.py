@@ -1,7 +1,11 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Topic
+from .models import FormSubmission, Topic
 
 
 class TopicViewSet(SnippetViewSet):
@@ -15,3 +19,24 @@ class TopicViewSet(SnippetViewSet):
 
 
 register_snippet(TopicViewSet)
+
+
+class FormSubmissionViewSet(ModelViewSet):
+    """Mailing-list sign-ups and contact messages, newest first, with a CSV/XLSX export."""
+
+    model = FormSubmission
+    icon = "mail"
+    menu_label = _("Form submissions")
+    menu_order = 310
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    list_display = ["submitted_at", "purpose", "name", "email", "organization", "language"]
+    list_filter = ["purpose", "language", "page"]
+    list_export = ["submitted_at", "purpose", "name", "email", "organization", "message", "language", "consent"]
+    search_fields = ["name", "email", "organization", "message"]
+    form_fields = ["name", "email", "organization", "message", "consent"]
+
+
+@hooks.register("register_admin_viewset")
+def register_form_submissions():
+    return FormSubmissionViewSet("form_submissions")

@@ -1,4 +1,5 @@
 from .documents import WimnDocument
+from .forms import FormPage, FormSubmission
 from .library import DocumentLibraryPage
 from .mixins import EnglishBaseColumnsMixin, TranslatedPageMixin
 from .pages import ContentPage, HomePage
@@ -9,6 +10,8 @@ __all__ = [
     "ContentPage",
     "DocumentLibraryPage",
     "EnglishBaseColumnsMixin",
+    "FormPage",
+    "FormSubmission",
     "HomePage",
     "SiteSettings",
     "Topic",

@@ -1,0 +1,153 @@
+"""The mailing-list and contact form: validation, honeypot, rate limit, storage and the staff email.
+
+Kept out of models.py so the ModelForm is built after modeltranslation has added its columns.
+"""
+
+import logging
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import EmailMessage
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from .login_throttle import client_ip
+from .models import FormPage, FormSubmission
+
+logger = logging.getLogger(__name__)
+
+HONEYPOT = "website"
+
+
+def rate_limit():
+    """(submissions, seconds): how many form posts one address may make in a window."""
+    return getattr(settings, "WIMN_FORM_RATE_LIMIT", (5, 60 * 60))
+
+
+class SubmissionForm(forms.ModelForm):
+    """Name, email, organization, message (contact forms only), consent, and the honeypot field."""
+
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        help_text=_("This field catches automated spam; people do not need to fill it in."),
+    )
+    consent = forms.BooleanField(required=True)
+
+    class Meta:
+        model = FormSubmission
+        fields = ["name", "email", "organization", "message", "consent"]
+        labels = {
+            "name": _("Your name"),
+            "email": _("Email address"),
+            "organization": _("Organization (optional)"),
+            "message": _("Your message"),
+        }
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "organization": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "message": forms.Textarea(attrs={"rows": 6, "maxlength": 5000}),
+        }
+
+    def __init__(self, *args, page, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.page = page
+        if page.is_newsletter:
+            del self.fields["message"]
+            self.fields["name"].label = _("Your name (optional)")
+            self.fields["consent"].label = _("Yes, send me the network's news and calls to action by email.")
+        else:
+            self.fields["name"].required = True
+            self.fields["message"].required = True
+            self.fields["consent"].label = _("I agree that the network keeps my message and email address to reply.")
+        self.fields["consent"].error_messages["required"] = _("Please tick this box so that we may use your email.")
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:  # screen readers read the error with the field
+                self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].auto_id}-error"
+
+    def clean_message(self):
+        message = self.cleaned_data.get("message", "")
+        if len(message) > 5000:
+            raise forms.ValidationError(_("Please keep your message under 5,000 characters."))
+        return message
+
+    @property
+    def is_spam(self):
+        return bool(self.data.get(HONEYPOT))
+
+
+def _over_limit(request):
+    """Count this post against the sender's address; True once the window's allowance is used up."""
+    limit, window = rate_limit()
+    key = f"wimn-form-posts:{client_ip(request)}"
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, window)
+        count = 1
+    return count > limit
+
+
+def _notify_staff(page, submission, request):
+    lines = [
+        f"Form: {page.title} ({request.build_absolute_uri(request.path)})",
+        f"Purpose: {submission.purpose}",
+        f"Language: {submission.language}",
+        f"Name: {submission.name}",
+        f"Email: {submission.email}",
+        f"Organization: {submission.organization}",
+        "",
+        submission.message,
+        "",
+        "All submissions: " + request.build_absolute_uri("/admin/"),
+    ]
+    who = " ".join((submission.name or submission.email).split())[:80]
+    kind = "Mailing-list sign-up" if submission.purpose == FormPage.NEWSLETTER else "Contact message"
+    message = EmailMessage(
+        subject=f"[WIMN website] {kind}: {who}",
+        body="\n".join(lines),
+        to=page.recipients(),
+        reply_to=[submission.email],
+    )
+    try:
+        message.send()
+    except Exception:  # the submission is stored; a mail outage must not lose it or show an error
+        logger.exception("Could not email form submission %s", submission.pk)
+
+
+def serve_form_page(page, request, *args, **kwargs):
+    """GET shows the form (or the thank-you after a redirect); POST validates, stores and emails."""
+    status = 200
+    if request.method == "POST":
+        form = SubmissionForm(request.POST, page=page)
+        if _over_limit(request):
+            form.is_valid()  # errors still shown, but nothing is stored
+            form.add_error(
+                None, _("Too many submissions came from your connection. Please wait an hour and try again.")
+            )
+            status = 429
+        elif form.is_spam:
+            logger.info("Form honeypot filled on page %s; submission discarded", page.pk)
+            return HttpResponseRedirect(f"{request.path}?sent=1", status=303)
+        elif form.is_valid():
+            submission = form.save(commit=False)
+            submission.page = page
+            submission.purpose = page.purpose
+            submission.language = translation.get_language()
+            submission.save()
+            _notify_staff(page, submission, request)
+            return HttpResponseRedirect(f"{request.path}?sent=1", status=303)
+    else:
+        form = SubmissionForm(page=page)
+    context = page.get_context(request, *args, **kwargs)
+    context["form"] = form
+    context["sent"] = request.method == "GET" and request.GET.get("sent") == "1"
+    return TemplateResponse(request, page.get_template(request, *args, **kwargs), context, status=status)
