@@ -43,12 +43,8 @@ class StatementBaseFactory(wagtail_factories.PageFactory):
     summary = factory.LazyAttribute(lambda o: f"Summary of {o.title}.")
     summary_en = factory.SelfAttribute("summary")
 
-    @factory.post_generation
-    def topics(self, create, extracted, **kwargs):
-        if extracted:
-            self.topics.set(extracted)
-            if create:
-                self.save()
+    # A list of Topic rows; ClusterableModel takes it in the constructor and saves it with the page.
+    topics = factory.LazyFunction(list)
 
 
 class StatementPageFactory(StatementBaseFactory):

@@ -1,0 +1,71 @@
+"""The demo content (statements/demo.py), loaded as `make run` loads it. Each test loads it once."""
+
+import pytest
+
+from django.core.management import call_command
+
+from statements.models import OpEdPage, PledgePage, StatementBasePage, StatementIndexPage, StatementPage
+from tests.helpers import count_queries
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo")
+    return StatementIndexPage.objects.get()
+
+
+def test_demo_holds_the_pages_of_the_issue_translated_with_pdfs(demo):
+    """Seed statements, media alert, two comments, pledge and four op-eds; titles and summaries in four
+    languages; bodies in English and Spanish; a PDF on every page, several with a Spanish version."""
+    pages = list(
+        StatementBasePage.objects.child_of(demo).live().prefetch_related("attachments__document__translations")
+    )
+    kinds = [p.kind for p in pages]
+    assert {k: kinds.count(k) for k in set(kinds)} == {
+        "statement": 4,
+        "comment": 2,
+        "media_alert": 1,
+        "pledge": 1,
+        "op_ed": 4,
+    }
+    assert all(p.available_languages == ["en", "es", "pt", "fr"] for p in pages)
+    assert all(len(p.body_en) and len(p.body_es) for p in StatementPage.objects.all())
+    assert all(p.attachments.all() for p in pages)
+    spanish = [p for p in pages for a in p.attachments.all() if {t.language for t in a.document.translations.all()}]
+    assert len(spanish) >= 5
+    assert StatementPage.objects.get(kind="media_alert").dateline_es == "NUEVA YORK, 20 de mayo de 2022"
+
+
+def test_demo_pledge_keeps_its_earlier_version(demo):
+    """The pledge was published twice: May 2022 (four planned commitments), then the July 2023 update."""
+    pledge = PledgePage.objects.get()
+    revisions = list(pledge.revisions.order_by("created_at", "pk"))
+    assert len(revisions) == 2
+    assert [c.status for c in revisions[0].as_object().commitments.all()] == ["planned"] * 4
+    assert pledge.commitments.count() == 6
+    assert pledge.commitments.filter(status="done").exists()
+    assert str(pledge.last_updated) == "2023-07-04"
+
+
+def test_demo_op_eds_have_authors_and_versions(demo):
+    assert len([p for p in OpEdPage.objects.all() if p.language_versions.count() == 2]) == 2
+    climate = OpEdPage.objects.get(slug="op-ed-climate-migrants")
+    assert {v.language for v in climate.language_versions.all()} == {"es", "pt"}
+    assert climate.authors.get().name == "Catherine Tactaquin"
+    decent_work = OpEdPage.objects.get(slug="op-ed-decent-work-for-all")
+    assert [a.name for a in decent_work.authors.all()] == ["Neha Misra", "Shannon Lederer"]
+
+
+def test_demo_pages_render_light_in_every_language(client, demo):
+    """Every demo page renders in each language, under 60 KB of HTML, within the query budget."""
+    client.get("/en/statements/")  # warm the per-site caches
+    for lang in ("en", "es", "pt", "fr"):
+        response, queries = count_queries(client, f"/{lang}/statements/")
+        assert response.status_code == 200 and queries <= 12
+        for page in StatementBasePage.objects.child_of(demo):
+            response, queries = count_queries(client, f"/{lang}/statements/{page.slug}/")
+            assert response.status_code == 200, page.slug
+            assert len(response.content) < 60_000, f"{page.slug} is {len(response.content)} bytes"
+            assert queries <= 12, f"{page.slug} ran {queries} queries"
