@@ -6,4 +6,7 @@ class WimnSiteConfig(AppConfig):
     verbose_name = "WIMN site"
 
     def ready(self):
-        from . import login_throttle  # noqa: F401  (connects the login signal receivers)
+        from . import (
+            login_throttle,  # noqa: F401  (connects the login signal receivers)
+            sitemaps,  # noqa: F401  (drops the cached sitemap when pages change)
+        )

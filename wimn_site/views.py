@@ -27,10 +27,13 @@ def healthz(request):
 @require_safe
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
+    # The admin stays out; search result pages and the thank-you page of forms are not content.
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
+        *[f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES],
         "Disallow: /*?*q=",
+        "Disallow: /*?*sent=",
         "",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]

@@ -1,0 +1,155 @@
+"""`/sitemap.xml`: every live public page in each language where it is available, with hreflang alternates.
+
+Built here rather than with django.contrib.sitemaps because slugs are shared by all languages (only the
+prefix differs) and each language of a page is listed only when `is_available_in` says it is ready, with
+`xhtml:link` alternates to the other ready languages and `x-default` to English.
+
+Pages are read as base rows plus, per page type, only the columns its `translation_required_fields`
+need, so the sitemap costs one query per page type, not per page. A page type whose routable sub-views
+deserve their own entries (an organization's detail page, say) overrides Wagtail's
+`get_sitemap_urls(request)`; it is then called once per available language and its locations are listed
+with the same alternates. The XML is cached and dropped whenever a page is saved, deleted or moved, or a
+view restriction changes.
+"""
+
+from collections import defaultdict
+from xml.sax.saxutils import escape, quoteattr
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.http import HttpResponse
+from django.utils import translation
+from django.views.decorators.http import require_safe
+
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from .models.mixins import language_codes
+from .visibility import public_pages
+
+CACHE_KEY = "wimn-sitemap:{site}:{host}"
+CACHE_SECONDS = 60 * 60
+CACHE_VERSION_KEY = "wimn-sitemap-version"
+
+
+def _language_available(page, language):
+    if hasattr(page, "is_available_in"):
+        return page.is_available_in(language)
+    return language == settings.LANGUAGE_CODE
+
+
+def _specific_for_availability(rows):
+    """Specific instances loaded with only the columns `is_available_in` reads, one query per page type."""
+    by_type = defaultdict(list)
+    for row in rows:
+        by_type[row["content_type_id"]].append(row["id"])
+    pages = {}
+    for content_type_id, ids in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None:
+            continue
+        if Page.get_sitemap_urls is not getattr(model, "get_sitemap_urls", Page.get_sitemap_urls):
+            queryset = model.objects.filter(pk__in=ids)  # its own sitemap URLs may need any field
+        else:
+            columns = ["id", "url_path", "depth", "path", "last_published_at", "latest_revision_created_at"]
+            for name in getattr(model, "translation_required_fields", ()):
+                columns += [build_localized_fieldname(name, code) for code in language_codes()]
+            queryset = model.objects.filter(pk__in=ids).only(*columns)
+        for page in queryset:
+            pages[page.pk] = page
+    return pages
+
+
+def sitemap_urls(request, site):
+    """[(location, lastmod, {language: url})] for the site, each language of each page once."""
+    root = site.root_page
+    rows = list(
+        public_pages(Page.objects.filter(path__startswith=root.path, depth__gte=root.depth))
+        .order_by("path")
+        .values("id", "content_type_id")
+    )
+    pages = _specific_for_availability(rows)
+    prefix_length = len(root.url_path) - 1
+    entries = []
+    for row in rows:
+        page = pages.get(row["id"])
+        if page is None:
+            continue
+        languages = [code for code in language_codes() if _language_available(page, code)]
+        lastmod = page.last_published_at or page.latest_revision_created_at
+        if Page.get_sitemap_urls is not type(page).get_sitemap_urls:
+            per_language = {}
+            for code in languages:
+                with translation.override(code):
+                    per_language[code] = [entry["location"] for entry in page.get_sitemap_urls(request)]
+            for index in range(len(per_language.get(settings.LANGUAGE_CODE, []))):
+                alternates = {
+                    code: locations[index] for code, locations in per_language.items() if index < len(locations)
+                }
+                for code in alternates:
+                    entries.append((alternates[code], lastmod, alternates))
+            continue
+        relative = page.url_path[prefix_length:]
+        alternates = {code: request.build_absolute_uri(f"/{code}{relative}") for code in languages}
+        for code in languages:
+            entries.append((alternates[code], lastmod, alternates))
+    return entries
+
+
+def render_sitemap(entries):
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for location, lastmod, alternates in entries:
+        out.append(f"<url><loc>{escape(location)}</loc>")
+        if lastmod:
+            out.append(f"<lastmod>{lastmod.date().isoformat()}</lastmod>")
+        if len(alternates) > 1:
+            for code, url in alternates.items():
+                out.append(f'<xhtml:link rel="alternate" hreflang="{code}" href={quoteattr(url)}/>')
+            default = alternates.get(settings.LANGUAGE_CODE)
+            if default:
+                out.append(f'<xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(default)}/>')
+        out.append("</url>")
+    out.append("</urlset>")
+    return "\n".join(out) + "\n"
+
+
+@require_safe
+def sitemap_xml(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return HttpResponse(render_sitemap([]), content_type="application/xml; charset=utf-8")
+    version = cache.get(CACHE_VERSION_KEY, 0)
+    key = CACHE_KEY.format(site=site.pk, host=request.get_host()) + f":{version}"
+    body = cache.get(key)
+    if body is None:
+        body = render_sitemap(sitemap_urls(request, site))
+        cache.set(key, body, CACHE_SECONDS)
+    response = HttpResponse(body, content_type="application/xml; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=600"
+    return response
+
+
+def invalidate(**kwargs):
+    """Any change to the page tree or its privacy makes the cached sitemap stale."""
+    try:
+        cache.incr(CACHE_VERSION_KEY)
+    except ValueError:
+        cache.set(CACHE_VERSION_KEY, 1, None)
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def _page_changed(sender, instance, **kwargs):
+    if isinstance(instance, (Page, PageViewRestriction, Site)):
+        invalidate()
+
+
+for _signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
+    _signal.connect(invalidate, dispatch_uid=f"wimn-sitemap-{_signal}")
