@@ -130,6 +130,18 @@ class CampaignIndexPage(TranslatedPageMixin, Page):
     class Meta:
         verbose_name = _("campaigns index")
 
+    def route(self, request, path_components):
+        """Serve a campaign fetched with its demands and milestones in one query (see campaigns.queries)."""
+        if path_components and self.live:
+            from .queries import fetch_campaign
+
+            campaign = fetch_campaign(self, path_components[0])
+            if campaign is None:
+                raise Http404
+            campaign._cached_parent_obj = self
+            return campaign.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         campaigns = list(
@@ -189,10 +201,25 @@ class CampaignPage(TranslatedPageMixin, Page):
         if self.hero_image_id and not (self.hero_alt_en or self.hero_alt or "").strip():
             raise ValidationError({"hero_alt_en": _("Describe the hero image for people who cannot see it.")})
 
+    def demand_list(self):
+        """The demands in order: from the rows fetched with the page when served, else from the database
+        (or from the editor's unsaved form in a preview)."""
+        from .queries import demands_from_rows
+
+        if hasattr(self, "_demand_rows"):
+            return demands_from_rows(self._demand_rows)
+        return list(self.demands.all())
+
     def timeline(self):
         """The milestones in date order, each knowing whether it is past."""
+        from .queries import milestones_from_rows
+
+        if hasattr(self, "_milestone_rows"):
+            items = milestones_from_rows(self._milestone_rows)
+        else:
+            items = list(self.milestones.all())
         today = timezone.localdate()
-        items = sorted(self.milestones.all(), key=lambda m: (m.date, m.sort_order or 0))
+        items = sorted(items, key=lambda m: (m.date, m.sort_order or 0))
         for item in items:
             item.is_past = (item.end_date or item.date) < today
         return items
@@ -201,7 +228,7 @@ class CampaignPage(TranslatedPageMixin, Page):
         from .aggregation import campaign_groups
 
         context = super().get_context(request, *args, **kwargs)
-        context["demands"] = list(self.demands.all())
+        context["demands"] = self.demand_list()
         context["timeline"] = self.timeline()
         context["groups"] = campaign_groups(self, request)
         return context

@@ -6,9 +6,9 @@ from django.utils import timezone, translation
 from django.utils.html import format_html
 
 from .. import dates
-from ..aggregation import public_pages_excluded
 from ..calendar import upcoming
 from ..models import AdvocacyCalendarPage
+from ..queries import restricted
 
 register = template.Library()
 
@@ -17,7 +17,7 @@ register = template.Library()
 def advocacy_coming_up(context, limit=3):
     """The next few advocacy days (ongoing ones included), with a link to the calendar page. Two queries."""
     request = context.get("request")
-    calendar_page = AdvocacyCalendarPage.objects.live().exclude(public_pages_excluded()).first() if request else None
+    calendar_page = AdvocacyCalendarPage.objects.live().exclude(restricted()).first() if request else None
     return {"occurrences": upcoming(limit=limit), "calendar_page": calendar_page, "request": request}
 
 

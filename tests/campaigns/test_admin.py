@@ -1,0 +1,225 @@
+"""Staff create campaigns, organizations and advocacy days through the real admin forms."""
+
+import pytest
+
+from django.urls import reverse
+
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from campaigns.factories import AdvocacyDayFactory, OrganizationFactory
+from campaigns.models import AdvocacyDay, CampaignPage, Organization
+from tests.helpers import raw_columns
+
+pytestmark = pytest.mark.django_db
+
+LANGS = ("en", "es", "pt", "fr")
+
+
+def per_language(name, **values):
+    return {f"{name}_{code}": values.get(code, "") for code in LANGS}
+
+
+def campaign_form(**overrides):
+    data = {
+        **per_language("title", en="On the road to the IMRF", es="Rumbo al FEMI"),
+        "slug": "road-to-imrf",
+        **per_language("intro", en="The first review of the Global Compact.", es="El primer examen del Pacto."),
+        **per_language("hero_alt"),
+        **per_language("demands_heading", en="Our four priority concerns"),
+        "is_current": "on",
+        "hero_image": "",
+        "demands": inline_formset(
+            [
+                {
+                    **per_language("title", en="A paragraph on migrant women", es="Un párrafo sobre mujeres migrantes"),
+                    **per_language("detail", en="None in the draft."),
+                },
+                {**per_language("title", en="Women named apart from children"), **per_language("detail")},
+            ]
+        ),
+        "milestones": inline_formset(
+            [
+                {
+                    "date": "2022-05-17",
+                    "end_date": "2022-05-20",
+                    "precision": "day",
+                    **per_language("label", en="The forum, New York", es="El foro, Nueva York"),
+                    "link_page": "",
+                    "link_url": "",
+                },
+                {
+                    "date": "2022-03-17",
+                    "end_date": "",
+                    "precision": "day",
+                    **per_language("label", en="Zero draft published"),
+                    "link_page": "",
+                    "link_url": "https://example.org/zero-draft",
+                },
+            ]
+        ),
+        **{f"body_{code}": streamfield([]) for code in LANGS},
+    }
+    data["body_en"] = streamfield([("paragraph", rich_text("<p>What we did.</p>"))])
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def add_campaign_url(parent):
+    return reverse("wagtailadmin_pages:add", args=("campaigns", "campaignpage", parent.pk))
+
+
+def test_staff_create_a_campaign_with_demands_and_timeline(staff, campaigns_index):
+    """The create form publishes a campaign with its ordered, translated demands and dated milestones."""
+    assert staff.get(add_campaign_url(campaigns_index)).status_code == 200
+    response = staff.post(add_campaign_url(campaigns_index), {**campaign_form(), "action-publish": "publish"})
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    page = CampaignPage.objects.get(slug="road-to-imrf")
+    assert page.live and page.title_es == "Rumbo al FEMI"
+    assert raw_columns(Page, page.pk, "title")["title"] == "On the road to the IMRF"
+    assert [(d.title_en, d.title_es or "") for d in page.demands.all()] == [
+        ("A paragraph on migrant women", "Un párrafo sobre mujeres migrantes"),
+        ("Women named apart from children", ""),
+    ]
+    assert [m.label_en for m in page.timeline()] == ["Zero draft published", "The forum, New York"]
+
+    html = staff.get("/es/campaigns/road-to-imrf/").content.decode()
+    assert "Un párrafo sobre mujeres migrantes" in html
+    assert "Women named apart from children" in html  # an untranslated demand falls back to English
+    assert "17–20 de mayo de 2022" in html
+
+
+def test_a_campaign_needs_alt_text_for_its_hero_image(staff, campaigns_index):
+    """A hero image without a description is refused with an error on the alt text field."""
+    image = get_image_model().objects.create(title="Forum", file=get_test_image_file())
+    response = staff.post(add_campaign_url(campaigns_index), campaign_form(hero_image=str(image.pk)))
+    assert response.status_code == 200
+    assert "hero_alt_en" in response.context["form"].errors
+    assert not CampaignPage.objects.exists()
+
+
+def test_campaigns_only_under_the_campaigns_index(staff, home, campaigns_index):
+    """A campaign cannot be created directly under the home page; one campaigns index per site."""
+    assert staff.get(add_campaign_url(home)).status_code in (302, 403)
+    assert not CampaignPage.can_create_at(home)
+    assert CampaignPage.can_create_at(campaigns_index)
+
+
+def organization_form(**overrides):
+    data = {
+        **per_language("name", en="Office of the UN High Commissioner for Human Rights", es="Oficina del ACNUDH"),
+        "acronym": "OHCHR",
+        "slug": "ohchr",
+        "logo": "",
+        "website": "https://www.ohchr.org",
+        **per_language("country", en="Switzerland", es="Suiza"),
+        "region": "global",
+        "sector": "un-body",
+        "relation": "other",
+        **per_language("description", en="The UN's human rights office.", es="La oficina de derechos humanos."),
+    }
+    data.update(overrides)
+    return data
+
+
+def test_staff_create_an_organization(staff):
+    """The snippet form saves a translated organization; its base columns hold English."""
+    url = reverse("wagtailsnippets_campaigns_organization:add")
+    assert staff.get(url).status_code == 200
+    response = staff.post(url, organization_form(), HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    org = Organization.objects.get(slug="ohchr")
+    assert (org.name_es, org.country_es, org.sector) == ("Oficina del ACNUDH", "Suiza", "un-body")
+    assert raw_columns(Organization, org.pk, "name")["name"] == "Office of the UN High Commissioner for Human Rights"
+
+
+def test_organization_form_refuses_an_unknown_sector(staff):
+    url = reverse("wagtailsnippets_campaigns_organization:add")
+    response = staff.post(url, organization_form(sector="astrology"))
+    assert response.status_code == 200
+    assert "sector" in response.context["form"].errors
+
+
+def test_organization_listing_in_the_admin(staff):
+    """The admin lists organizations and filters them by region."""
+    OrganizationFactory(slug="picum", name="PICUM", region="europe")
+    OrganizationFactory(slug="imumi", name="IMUMI", region="latin-america")
+    html = staff.get(reverse("wagtailsnippets_campaigns_organization:list"), {"region": "europe"}).content.decode()
+    assert "PICUM" in html and "IMUMI" not in html
+
+
+def day_form(**overrides):
+    data = {
+        **per_language("name", en="16 Days of Activism", es="16 días de activismo"),
+        "slug": "16-days",
+        "rule": AdvocacyDay.YEARLY_RANGE,
+        "month": "11",
+        "day": "25",
+        "end_month": "12",
+        "end_day": "10",
+        "date": "",
+        "end_date": "",
+        **per_language("venue"),
+        "link": "",
+        **per_language("description", en="Against gender-based violence."),
+    }
+    data.update(overrides)
+    return data
+
+
+def test_staff_create_an_advocacy_day(staff):
+    """A yearly span entered in the admin is saved with its rule."""
+    url = reverse("wagtailsnippets_campaigns_advocacyday:add")
+    assert staff.get(url).status_code == 200
+    response = staff.post(url, day_form())
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    day = AdvocacyDay.objects.get(slug="16-days")
+    assert (day.rule, day.month, day.day, day.end_month, day.end_day) == ("yearly-range", 11, 25, 12, 10)
+    assert day.name_es == "16 días de activismo"
+
+
+def test_advocacy_day_form_explains_a_missing_end(staff):
+    """A yearly span without its end is refused, with the error on the missing field, in the editor's language."""
+    url = reverse("wagtailsnippets_campaigns_advocacyday:add")
+    response = staff.post(url, day_form(end_day=""), HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 200
+    assert response.context["form"].errors["end_day"] == ["Obligatorio para esta regla."]
+    assert not AdvocacyDay.objects.exists()
+
+
+def test_advocacy_day_form_refuses_31_april(staff):
+    url = reverse("wagtailsnippets_campaigns_advocacyday:add")
+    response = staff.post(url, day_form(rule=AdvocacyDay.YEARLY_DATE, month="4", day="31", end_month="", end_day=""))
+    assert response.status_code == 200
+    assert "day" in response.context["form"].errors
+
+
+def test_advocacy_days_listing_shows_the_next_occurrence(staff):
+    """Staff see, beside each day, when it next comes round, to check the rule they entered."""
+    AdvocacyDayFactory(slug="iwd", name="International Women's Day", month=3, day=8)
+    html = staff.get(reverse("wagtailsnippets_campaigns_advocacyday:list")).content.decode()
+    assert "International Women&#x27;s Day" in html or "International Women's Day" in html
+    assert "Every year on 8 March" in html
+    assert "8 March 20" in html
+
+
+@pytest.mark.parametrize("model", ["organization", "advocacyday"])
+def test_snippet_edit_forms_render(staff, model):
+    obj = OrganizationFactory(slug="gaatw") if model == "organization" else AdvocacyDayFactory(slug="iwd")
+    response = staff.get(reverse(f"wagtailsnippets_campaigns_{model}:edit", args=(obj.pk,)))
+    assert response.status_code == 200
+
+
+def test_staff_create_directory_and_calendar_pages(staff, home):
+    """The directory and the calendar are created under the home page, once each."""
+    for model, slug in (("organizationdirectorypage", "members"), ("advocacycalendarpage", "calendar")):
+        url = reverse("wagtailadmin_pages:add", args=("campaigns", model, home.pk))
+        data = nested_form_data(
+            {**per_language("title", en=slug.title()), "slug": slug, **per_language("intro"), "action-publish": "1"}
+        )
+        response = staff.post(url, data)
+        assert response.status_code == 302, response.context["form"].errors if response.context else response
+        assert staff.get(f"/en/{slug}/").status_code == 200
+        assert staff.get(url).status_code in (302, 403)  # max_count = 1
