@@ -1,0 +1,379 @@
+"""Side events, caucuses and webinars, and the section that lists them.
+
+Whether an event is upcoming or past is never stored: it is read from `end` against the clock at
+request time, so an event moves to the past list (and its page says it is over) without an edit.
+"""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import BooleanField, Case, Exists, OuterRef, Q, Value, When
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from wimn_site.blocks import BaseStreamBlock
+from wimn_site.models import TranslatedPageMixin
+
+from . import times
+from .forms import EventPageForm
+
+
+def available_in_q(model, language):
+    """SQL condition: the page's required translated fields are filled in `language` (English always is)."""
+    if language == settings.LANGUAGE_CODE:
+        return Q()
+    condition = Q()
+    for name in model.translation_required_fields:
+        condition &= Q(**{f"{name}_{language}__gt": ""})
+    return condition
+
+
+def with_timing(queryset, moment):
+    """Annotate `is_past` (the event has ended at `moment`), computed by the database per request."""
+    return queryset.annotate(
+        is_past=Case(When(end__lt=moment, then=Value(True)), default=Value(False), output_field=BooleanField())
+    )
+
+
+class EventIndexPage(TranslatedPageMixin, Page):
+    """The events section: upcoming events soonest first, then past events newest first, with filters.
+
+    Its URL followed by `calendar.ics` is the section's subscribable calendar, and by `feed.xml` its
+    Atom feed of new events, in the language of the URL (see urls.py).
+    """
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["wimn_site.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count = 1
+    translation_required_fields = ("title",)
+
+    class Meta:
+        verbose_name = _("events index")
+
+    def events(self):
+        """Live, public events of this section, with what listings and feeds display."""
+        from wagtail.models import PageViewRestriction
+
+        # Restrictions above the section are enforced when the section itself is served; an event
+        # restricted on its own is left out here, in SQL (Wagtail's public() would cost a query).
+        restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
+        return EventPage.objects.live().child_of(self).exclude(Exists(restricted))
+
+    def route(self, request, path_components):
+        """Serve an event with all it shows fetched in one query (see events.queries)."""
+        if path_components and self.live:
+            from .queries import fetch_event
+
+            event = fetch_event(self, path_components[0])
+            if event is None:
+                raise Http404
+            event._cached_parent_obj = self
+            return event.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import event_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(event_listing(self, request))
+        url = self.get_url(request) or ""
+        context["calendar_url"] = f"{url}calendar.ics"
+        context["feed_url"] = f"{url}feed.xml"
+        return context
+
+
+class EventPage(TranslatedPageMixin, Page):
+    """One side event, caucus or webinar, with its own time zone, its people and its co-sponsors.
+
+    `start` and `end` are aware datetimes; `timezone` names the IANA zone the event happens in, and
+    is how its times are shown and exported (an event at 4 pm in New York reads 4 pm EDT).
+    """
+
+    IN_PERSON, ONLINE, HYBRID = "in-person", "online", "hybrid"
+    FORMATS = [
+        (IN_PERSON, _("In person")),
+        (ONLINE, _("Online")),
+        (HYBRID, _("In person and online")),
+    ]
+    SCHEDULED, POSTPONED, CANCELLED, MOVED_ONLINE = "scheduled", "postponed", "cancelled", "moved-online"
+    STATUSES = [
+        (SCHEDULED, _("Scheduled")),
+        (POSTPONED, _("Postponed")),
+        (CANCELLED, _("Cancelled")),
+        (MOVED_ONLINE, _("Moved online")),
+    ]
+
+    start = models.DateTimeField(_("starts"), db_index=True)
+    end = models.DateTimeField(_("ends"), db_index=True)
+    timezone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        choices=times.timezone_choices,
+        default="America/New_York",
+        validators=[times.validate_timezone],
+        help_text=_("Where the event takes place; online events use the organizers' zone."),
+    )
+    format = models.CharField(_("format"), max_length=20, choices=FORMATS, default=IN_PERSON)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=STATUSES,
+        default=SCHEDULED,
+        help_text=_("Tell visitors when an event is postponed, cancelled or moved online."),
+    )
+    venue = models.CharField(
+        _("venue"), max_length=255, blank=True, help_text=_("E.g. UN Headquarters, Conference Room 11.")
+    )
+    address = models.TextField(_("address"), blank=True, help_text=_("Street address and city, as on an envelope."))
+    online_url = models.URLField(
+        _("online or livestream link"),
+        blank=True,
+        max_length=500,
+        help_text=_("Where to watch or join: a livestream such as UN Web TV (webtv.un.org) or the meeting link."),
+    )
+    registration_url = models.URLField(_("registration link"), blank=True, max_length=500)
+    summary = models.TextField(
+        _("summary"), max_length=600, help_text=_("One or two sentences for listings, feeds and calendars.")
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    program = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        verbose_name=_("program"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The programme or concept note; its translations are offered to visitors in their language."),
+    )
+    topics = ParentalManyToManyField("wimn_site.Topic", blank=True, verbose_name=_("topics"))
+    campaign = models.ForeignKey(
+        "campaigns.CampaignPage",
+        verbose_name=_("campaign"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("timezone")],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("format"), FieldPanel("status")]),
+                FieldPanel("venue"),
+                FieldPanel("address"),
+                FieldPanel("online_url"),
+                FieldPanel("registration_url"),
+            ],
+            heading=_("Where and how to take part"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("speakers", label=_("Speakers and moderators"), heading=_("Speakers and moderators")),
+        InlinePanel("cosponsors", label=_("Co-sponsor"), heading=_("Co-sponsors")),
+        FieldPanel("program"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("campaign"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("venue"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+    ]
+
+    base_form_class = EventPageForm
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+    translation_required_fields = ("title", "summary")
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["start"]
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The event cannot end before it starts.")})
+
+    # Times, read in the event's own zone -------------------------------------------------------
+
+    @property
+    def zone(self):
+        import zoneinfo
+
+        try:
+            return zoneinfo.ZoneInfo(self.timezone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo("UTC")
+
+    @property
+    def local_start(self):
+        return self.start.astimezone(self.zone)
+
+    @property
+    def local_end(self):
+        return self.end.astimezone(self.zone)
+
+    def has_ended(self, moment=None):
+        """True once the event is over; read from the clock (or the `is_past` annotation of a listing)."""
+        if moment is None and hasattr(self, "is_past"):
+            return self.is_past
+        return self.end < (moment or times.now())
+
+    def is_happening(self, moment=None):
+        moment = moment or times.now()
+        return self.start <= moment <= self.end
+
+    # What is shown --------------------------------------------------------------------------------
+
+    @property
+    def is_in_person(self):
+        return self.format in (self.IN_PERSON, self.HYBRID) and self.status != self.MOVED_ONLINE
+
+    @property
+    def is_online(self):
+        return self.format in (self.ONLINE, self.HYBRID) or self.status == self.MOVED_ONLINE
+
+    @property
+    def location_text(self):
+        """One line for calendars: venue and address, or "Online" with the link."""
+        parts = []
+        if self.is_in_person:
+            parts += [self.venue, " ".join(self.address.split())]
+        if self.is_online and not parts:
+            parts.append(str(_("Online")))
+        return ", ".join(part for part in parts if part)
+
+    def get_context(self, request, *args, **kwargs):
+        from urllib.parse import urlsplit
+
+        context = super().get_context(request, *args, **kwargs)
+        moment = times.now()
+        related = self.related_objects()
+        self._related_objects = related
+        people = related["people"]
+        context["all_people"] = people
+        context["moderators"] = [person for person in people if person.is_moderator]
+        context["speakers"] = [person for person in people if not person.is_moderator]
+        context["cosponsors"] = related["cosponsors"]
+        context["topics"] = related["topics"]
+        campaign = self.campaign if self.campaign_id else None
+        context["campaign"] = campaign if campaign is not None and campaign.live else None
+        context["program_document"] = related["program"]
+        context["has_ended"] = self.has_ended(moment)
+        context["is_happening"] = self.is_happening(moment)
+        context["online_host"] = urlsplit(self.online_url).hostname or "" if self.online_url else ""
+        # Slugs are shared by every language, so the section's URL is this page's URL without its slug.
+        url = self.get_url(request) or ""
+        suffix = f"{self.slug}/"
+        context["index_url"] = url[: -len(suffix)] if url.endswith(suffix) else ""
+        context["ics_url"] = f"{url}event.ics"
+        return context
+
+    def get_structured_data(self, request):
+        """The schema.org Event, written as JSON-LD by base.html (see wimn_site.templatetags.wimn_seo)."""
+        from .structured_data import event_data
+
+        related = getattr(self, "_related_objects", None) or self.related_objects()
+        return event_data(self, request, people=related["people"], cosponsors=related["cosponsors"])
+
+    def related_objects(self):
+        """People, co-sponsors, topics and program: from the one-query fetch of the section's route when
+        the page came that way, else (previews, code) from the database."""
+        if hasattr(self, "_people_json"):
+            from .queries import related_objects
+
+            return related_objects(self)
+        program = None
+        if self.program_id:
+            from wagtail.documents import get_document_model
+
+            program = self.program.original if self.program.original_id else self.program
+            program = get_document_model().objects.prefetch_related("translations").get(pk=program.pk)
+        return {
+            "people": list(self.speakers.all()),
+            "cosponsors": list(self.cosponsors.select_related("organization")),
+            "topics": sorted(self.topics.all(), key=lambda topic: topic.name.casefold()),
+            "program": program,
+        }
+
+
+class EventPerson(Orderable):
+    """A speaker or moderator of an event, named as the programme names them."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=200, blank=True, help_text=_("E.g. Co-convenor, or Director."))
+    organization = models.CharField(_("organization"), max_length=200, blank=True)
+    is_moderator = models.BooleanField(_("moderator"), default=False)
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("is_moderator")]),
+        FieldRowPanel([FieldPanel("role"), FieldPanel("organization")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("speaker or moderator")
+        verbose_name_plural = _("speakers and moderators")
+
+    def __str__(self):
+        return self.name
+
+
+class EventCoSponsor(Orderable):
+    """A co-sponsor: an organization of the directory, or by name a government, UN agency or other body."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="cosponsors")
+    organization = models.ForeignKey(
+        "campaigns.Organization",
+        verbose_name=_("organization"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cosponsored_events",
+        help_text=_("Choose from the directory when the organization is listed there."),
+    )
+    name = models.CharField(
+        _("name"),
+        max_length=255,
+        blank=True,
+        help_text=_("For a government, UN agency or other body not in the directory, e.g. Government of Canada."),
+    )
+
+    panels = [FieldPanel("organization"), FieldPanel("name")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("co-sponsor")
+        verbose_name_plural = _("co-sponsors")
+
+    def clean(self):
+        super().clean()
+        if not self.organization_id and not self.name.strip():
+            raise ValidationError(_("Choose an organization or give a name."))
+
+    @property
+    def display_name(self):
+        if self.organization_id and self.organization is not None:
+            return self.organization.name
+        return self.name
+
+    def __str__(self):
+        return self.display_name

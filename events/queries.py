@@ -1,0 +1,122 @@
+"""Fetch an event page with everything it shows in ONE query, to stay within the 12-query budget.
+
+The site's frame (site, route, view restrictions, settings, menu, breadcrumbs) uses most of a page's
+queries, so the section routes to an event itself: one SELECT brings the event, its campaign and, as
+JSON arrays built by PostgreSQL, its speakers, co-sponsors (with their directory organization), topics
+and program document with its language versions. `related_objects()` turns those rows back into
+(unsaved, read-only) model instances for the template.
+"""
+
+from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import JSONObject
+
+from wimn_site.models import Topic, WimnDocument
+
+from .models import EventCoSponsor, EventPage, EventPerson
+
+LANGS = [code for code, _name in settings.LANGUAGES]
+DOC_FIELDS = ("id", "collection_id", "title", "file", "language", "file_size", "original_id")
+ORG_FIELDS = {"org_name": "organization__name", "org_acronym": "organization__acronym"}
+ORG_FIELDS |= {"org_slug": "organization__slug", "org_website": "organization__website"}
+
+
+def localized(name):
+    return [f"{name}_{code}" for code in LANGS]
+
+
+def json_rows(queryset, *fields, **expressions):
+    """The rows of `queryset` as JSON objects of the named fields and expressions (for ArraySubquery)."""
+    return queryset.annotate(json=JSONObject(**{f: f for f in fields}, **expressions)).values("json")
+
+
+def related_annotations():
+    program_root = WimnDocument.objects.filter(pk=OuterRef("program_root_id"))
+    return {
+        "_people_json": ArraySubquery(
+            json_rows(
+                EventPerson.objects.filter(page_id=OuterRef("pk")).order_by("sort_order", "pk"),
+                "name",
+                "organization",
+                "is_moderator",
+                *localized("role"),
+            )
+        ),
+        "_cosponsors_json": ArraySubquery(
+            json_rows(
+                EventCoSponsor.objects.filter(page_id=OuterRef("pk")).order_by("sort_order", "pk"),
+                "organization_id",
+                *localized("name"),
+                **ORG_FIELDS,
+            )
+        ),
+        "_topics_json": ArraySubquery(
+            json_rows(Topic.objects.filter(eventpage=OuterRef("pk")), "id", "slug", *localized("name"))
+        ),
+        "_program_json": Subquery(json_rows(program_root, *DOC_FIELDS)[:1]),
+        "_program_versions_json": ArraySubquery(
+            json_rows(
+                WimnDocument.objects.filter(original_id=OuterRef("program_root_id")).order_by("language"), *DOC_FIELDS
+            )
+        ),
+    }
+
+
+def fetch_event(index, slug):
+    """The live event `slug` of the section `index`, with its related rows, or None."""
+    from django.db.models.functions import Coalesce
+
+    return (
+        EventPage.objects.live()
+        .child_of(index)
+        .filter(slug=slug)
+        .select_related("campaign")
+        .annotate(program_root_id=Coalesce("program__original_id", "program_id"))
+        .annotate(**related_annotations())
+        .first()
+    )
+
+
+def _organization(row):
+    from campaigns.models import Organization
+
+    if not row.get("organization_id"):
+        return None
+    return Organization(
+        id=row["organization_id"],
+        name=row.get("org_name") or "",
+        acronym=row.get("org_acronym") or "",
+        slug=row.get("org_slug") or "",
+        website=row.get("org_website") or "",
+    )
+
+
+def _document(row):
+    return WimnDocument(**{name: row.get(name) for name in DOC_FIELDS})
+
+
+def related_objects(event):
+    """People, co-sponsors, topics and program of an event fetched by `fetch_event`, as model instances."""
+    people = [
+        EventPerson(
+            name=row["name"],
+            organization=row.get("organization") or "",
+            is_moderator=bool(row.get("is_moderator")),
+            **{key: row.get(key) for key in localized("role")},
+        )
+        for row in event._people_json or []
+    ]
+    cosponsors = []
+    for row in event._cosponsors_json or []:
+        cosponsor = EventCoSponsor(**{key: row.get(key) for key in localized("name")})
+        cosponsor.organization = _organization(row)
+        cosponsors.append(cosponsor)
+    topics = sorted((Topic(**row) for row in event._topics_json or []), key=lambda t: (t.name or "").casefold())
+    program = None
+    if event._program_json:
+        program = _document(event._program_json)
+        program._prefetched_objects_cache = {
+            "translations": [_document(row) for row in event._program_versions_json or []]
+        }
+    return {"people": people, "cosponsors": cosponsors, "topics": topics, "program": program}

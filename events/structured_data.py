@@ -1,0 +1,72 @@
+"""schema.org `Event` data of an event page (written as JSON-LD by base.html's structured data)."""
+
+from django.utils import translation
+
+ATTENDANCE = {
+    "in-person": "OfflineEventAttendanceMode",
+    "online": "OnlineEventAttendanceMode",
+    "hybrid": "MixedEventAttendanceMode",
+}
+STATUS = {
+    "scheduled": "EventScheduled",
+    "postponed": "EventPostponed",
+    "cancelled": "EventCancelled",
+    "moved-online": "EventMovedOnline",
+}
+
+
+def event_data(event, request, people=(), cosponsors=()):
+    """The schema.org Event of `event` in the active language, times with their UTC offset."""
+    language = translation.get_language()
+
+    def absolute(url):
+        return request.build_absolute_uri(url) if request is not None and url else url
+
+    attendance = ATTENDANCE.get(event.format, "OfflineEventAttendanceMode")
+    if event.status == event.MOVED_ONLINE:
+        attendance = "OnlineEventAttendanceMode"
+    locations = []
+    if event.is_in_person:
+        address = " ".join(event.address.split())
+        place = {"@type": "Place", "name": event.venue or address}
+        if address:
+            place["address"] = address
+        locations.append(place)
+    if event.is_online:
+        virtual = {"@type": "VirtualLocation"}
+        if event.online_url:
+            virtual["url"] = event.online_url
+        locations.append(virtual)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "description": event.summary,
+        "startDate": event.local_start.isoformat(),
+        "endDate": event.local_end.isoformat(),
+        "eventAttendanceMode": f"https://schema.org/{attendance}",
+        "eventStatus": f"https://schema.org/{STATUS.get(event.status, 'EventScheduled')}",
+        "inLanguage": language,
+        "url": absolute(event.get_url(request)),
+        "organizer": {
+            "@type": "Organization",
+            "name": "Women in Migration Network",
+            "url": absolute(f"/{language}/"),
+        },
+    }
+    if locations:
+        data["location"] = locations[0] if len(locations) == 1 else locations
+    sponsors = [
+        {"@type": "Organization", "name": sponsor.display_name} for sponsor in cosponsors if sponsor.display_name
+    ]
+    if sponsors:
+        data["sponsor"] = sponsors
+    performers = []
+    for person in people:
+        entry = {"@type": "Person", "name": person.name}
+        if person.organization:
+            entry["affiliation"] = {"@type": "Organization", "name": person.organization}
+        performers.append(entry)
+    if performers:
+        data["performer"] = performers
+    return data

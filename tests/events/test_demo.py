@@ -1,0 +1,60 @@
+import pytest
+
+from django.core.management import call_command
+
+from events import times
+from events.models import EventIndexPage, EventPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo")
+
+
+def test_demo_loads_the_imrf_side_events_and_upcoming_ones(demo):
+    index = EventIndexPage.objects.get(slug="events")
+    events = EventPage.objects.child_of(index).live()
+    days = {event.local_start.date().isoformat() for event in events}
+    assert {"2016-07-17", "2022-05-17", "2022-05-18", "2022-05-19"} <= days
+    upcoming = [event for event in events if event.end > times.now()]
+    assert len(upcoming) >= 2
+    for event in events:
+        for language in ("en", "es", "pt", "fr"):
+            assert event.is_available_in(language), (event.slug, language)
+
+
+def test_demo_caucus_2016_is_4_to_6_30_pm_in_new_york(demo):
+    caucus = EventPage.objects.get(slug="womens-caucus-new-york-2016")
+    assert (caucus.local_start.hour, caucus.local_end.hour, caucus.local_end.minute) == (16, 18, 30)
+    assert caucus.local_start.tzname() == "EDT"
+
+
+def test_demo_reintegration_event(demo):
+    event = EventPage.objects.get(slug="sustainable-reintegration-migrant-trafficked-women")
+    (moderator,) = event.speakers.filter(is_moderator=True)
+    assert moderator.name == "Carol Barton"
+    names = [c.display_name for c in event.cosponsors.select_related("organization")]
+    assert len(names) == 8 and "Bangladesh" in names[0]
+    assert "Espacio de Mujer" in " ".join(names)
+    assert event.program is not None and event.program.doc_type == "program"
+    assert event.online_url.startswith("https://webtv.un.org")
+
+
+def test_demo_links_cosponsors_to_the_directory_when_present(demo):
+    from campaigns.models import Organization
+
+    caucus = EventPage.objects.get(slug="womens-caucus-imrf-2022")
+    linked = {c.organization.slug for c in caucus.cosponsors.select_related("organization") if c.organization}
+    in_directory = set(Organization.objects.filter(slug__in=["picum", "gaatw", "nnirr"]).values_list("slug", flat=True))
+    assert in_directory <= linked
+    assert caucus.cosponsors.count() == 14
+
+
+def test_demo_pages_render(client, demo):
+    for language in ("en", "fr"):
+        assert client.get(f"/{language}/events/").status_code == 200
+        for event in EventPage.objects.live():
+            assert client.get(f"/{language}/events/{event.slug}/").status_code == 200
+            assert client.get(f"/{language}/events/{event.slug}/event.ics").status_code == 200
