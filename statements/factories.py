@@ -5,7 +5,10 @@ import datetime
 import factory
 import wagtail_factories
 
-from wimn_site.factories import DocumentFactory, rich
+from django.core.files.base import ContentFile
+from django.utils.text import slugify
+
+from wimn_site.factories import DocumentFactory, minimal_pdf, rich
 
 from .models import (
     OpEdAuthor,
@@ -124,12 +127,23 @@ class OpEdVersionFactory(factory.django.DjangoModelFactory):
     url = factory.Sequence(lambda n: f"https://www.opendemocracy.net/es/articulo-{n}/")
 
 
+def _pdf(title, code):
+    return ContentFile(minimal_pdf(f"{title} [{code}]"), name=f"{slugify(title)[:50] or 'document'}-{code}.pdf")
+
+
 def attach_document(page, title, languages=("en",), label="", doc_type="statement"):
     """Attach a generated PDF to `page`, with one version per language (the first is the original)."""
-    original = DocumentFactory(title=title, language=languages[0], doc_type=doc_type, year=page.date.year)
+    original = DocumentFactory(
+        title=title, language=languages[0], doc_type=doc_type, year=page.date.year, file=_pdf(title, languages[0])
+    )
     for code in languages[1:]:
         DocumentFactory(
-            title=f"{title} ({code})", language=code, original=original, doc_type=doc_type, year=page.date.year
+            title=f"{title} ({code})",
+            language=code,
+            original=original,
+            doc_type=doc_type,
+            year=page.date.year,
+            file=_pdf(title, code),
         )
     StatementAttachmentFactory(page=page, document=original, label=label or "", label_en=label or "")
     return original

@@ -114,8 +114,11 @@ def pledge_form(client, index):
         **inline(
             "commitments",
             [
-                {"text_en": "Center the voices of migrant women.", "text_fr": "Placer au centre les voix des "
-                 "femmes migrantes.", "status": "planned"},
+                {
+                    "text_en": "Center the voices of migrant women.",
+                    "text_fr": "Placer au centre les voix des femmes migrantes.",
+                    "status": "planned",
+                },
                 {"text_en": "Work with the Gender & Migration Hub.", "status": "planned"},
             ],
         ),
@@ -226,8 +229,14 @@ def test_op_ed_needs_an_author(client, staff, index):
     data = op_ed_form(client, index)
     for key in [k for k in data if k.startswith("authors-")]:
         del data[key]
-    data.update({"authors-TOTAL_FORMS": "0", "authors-INITIAL_FORMS": "0", "authors-MIN_NUM_FORMS": "1",
-                 "authors-MAX_NUM_FORMS": "1000"})
+    data.update(
+        {
+            "authors-TOTAL_FORMS": "0",
+            "authors-INITIAL_FORMS": "0",
+            "authors-MIN_NUM_FORMS": "1",
+            "authors-MAX_NUM_FORMS": "1000",
+        }
+    )
     data["action-publish"] = "action-publish"
     response = client.post(add_url("opedpage", index), data)
     assert response.status_code == 200
