@@ -1,0 +1,100 @@
+"""Events tagged to a campaign on its page, and events an organization co-sponsored on its page."""
+
+import datetime
+import zoneinfo
+
+import pytest
+from bs4 import BeautifulSoup
+
+from campaigns.factories import OrganizationFactory
+from events.factories import EventCoSponsorFactory, EventIndexPageFactory, EventPageFactory
+from statements.factories import StatementIndexPageFactory, StatementPageFactory
+from tests.helpers import count_queries
+from wimn_site.factories import DocumentFactory
+
+pytestmark = pytest.mark.django_db
+
+NEW_YORK = zoneinfo.ZoneInfo("America/New_York")
+MANILA = zoneinfo.ZoneInfo("Asia/Manila")
+URL = "/en/campaigns/road-to-imrf/"
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def at(year, month, day, hour=10, zone=NEW_YORK):
+    return datetime.datetime(year, month, day, hour, tzinfo=zone)
+
+
+@pytest.fixture
+def events_index(home):
+    return EventIndexPageFactory(parent=home)
+
+
+def event(index, title, start, **kwargs):
+    return EventPageFactory(parent=index, title=title, start=start, end=start + datetime.timedelta(hours=2), **kwargs)
+
+
+def test_tagged_events_appear_newest_first_and_link_to_the_filtered_listing(client, campaign, events_index):
+    event(events_index, "Sustainable re/integration", at(2022, 5, 17), campaign=campaign)
+    event(events_index, "Women's Caucus", at(2022, 5, 18), campaign=campaign)
+    event(events_index, "Unrelated webinar", at(2022, 5, 19))
+    draft = event(events_index, "Draft event", at(2022, 5, 20), campaign=campaign)
+    draft.unpublish()
+    page = soup(client.get(URL))
+    events = page.select_one(".related-group--events")
+    assert [a.get_text(strip=True) for a in events.select(".related-list a")] == [
+        "Women's Caucus",
+        "Sustainable re/integration",
+    ]
+    assert events.select_one(".related-group__more a")["href"] == "/en/events/?campaign=road-to-imrf"
+    assert "Unrelated webinar" not in page.get_text() and "Draft event" not in page.get_text()
+
+
+def test_event_date_is_the_day_where_it_happens(client, campaign, events_index):
+    """An event at 8:00 on 17 May in Manila (still 16 May in New York) is dated 17 May."""
+    event(events_index, "Manila morning", at(2022, 5, 17, 8, MANILA), campaign=campaign, timezone="Asia/Manila")
+    time = soup(client.get(URL)).select_one(".related-group--events time")
+    assert time.get_text(strip=True) == "17 May 2022"
+    assert time["datetime"] == "2022-05-17"
+
+
+def test_event_programs_are_among_the_documents(client, campaign, events_index):
+    program = DocumentFactory(title="Programme of the side event", doc_type="program")
+    event(events_index, "Side event", at(2022, 5, 17), campaign=campaign, program=program)
+    event(events_index, "Other event", at(2022, 5, 17), program=DocumentFactory(title="Unrelated programme"))
+    documents = soup(client.get(URL)).select_one(".related-group--documents")
+    assert [a.get_text(strip=True) for a in documents.select("a.download__link")] == ["Programme of the side event"]
+
+
+def test_statements_and_events_together_stay_within_the_budget(client, home, campaign, events_index):
+    """Statements and events together: the same number of queries for 2 of each as for 30, at most 12."""
+    statements_index = StatementIndexPageFactory(parent=home)
+
+    def add(count):
+        for n in range(count):
+            StatementPageFactory(parent=statements_index, campaign=campaign)
+            event(events_index, f"Event {n}", at(2022, 5, 1 + n % 28), campaign=campaign, program=DocumentFactory())
+
+    add(2)
+    client.get(URL)
+    _response, few = count_queries(client, URL)
+    add(28)
+    client.get(URL)
+    _response, many = count_queries(client, URL)
+    assert few == many and many <= 12, (few, many)
+
+
+def test_organization_page_lists_events_it_cosponsored(client, directory, events_index):
+    gaatw = OrganizationFactory(slug="gaatw", name="GAATW")
+    caucus = event(events_index, "Women's Caucus", at(2022, 5, 18))
+    reintegration = event(events_index, "Sustainable re/integration", at(2022, 5, 17))
+    draft = event(events_index, "Draft event", at(2022, 5, 19))
+    draft.unpublish()
+    for page in (caucus, reintegration, draft):
+        EventCoSponsorFactory(page=page, organization=gaatw)
+    EventCoSponsorFactory(page=event(events_index, "Not co-sponsored", at(2022, 5, 20)))
+    section = soup(client.get("/en/members/gaatw/")).select_one("section[aria-labelledby=cosponsored-heading]")
+    assert [a.get_text(strip=True) for a in section.select("a")] == ["Women's Caucus", "Sustainable re/integration"]
+    assert section.select_one("time").get_text(strip=True) == "18 May 2022"
