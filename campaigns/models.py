@@ -1,6 +1,7 @@
 import calendar
 import datetime
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -241,7 +242,7 @@ class CampaignDemand(Orderable):
     title = models.CharField(_("demand"), max_length=300, help_text=_("The demand in one sentence."))
     detail = models.TextField(_("explanation"), blank=True)
 
-    panels = [FieldPanel("title"), FieldPanel("detail")]
+    panels = [FieldPanel("title"), FieldPanel("detail", widget=forms.Textarea(attrs={"rows": 3}))]
 
     class Meta(Orderable.Meta):
         verbose_name = _("demand")
@@ -421,7 +422,16 @@ class AdvocacyDay(EnglishBaseColumnsMixin, models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    rule = models.CharField(_("when it happens"), max_length=20, choices=RULES, default=YEARLY_DATE)
+    rule = models.CharField(
+        _("when it happens"),
+        max_length=20,
+        choices=RULES,
+        default=YEARLY_DATE,
+        help_text=_(
+            "Then fill in 'Every year' (the month and day; for several days also the month and day it ends; "
+            "for a whole month the month only) or 'Once' (the date, and the last day if it lasts several days)."
+        ),
+    )
     month = models.PositiveSmallIntegerField(_("month"), choices=MONTHS, null=True, blank=True)
     day = models.PositiveSmallIntegerField(_("day"), null=True, blank=True, help_text=_("Day of the month, 1 to 31."))
     end_month = models.PositiveSmallIntegerField(_("until month"), choices=MONTHS, null=True, blank=True)
@@ -442,15 +452,10 @@ class AdvocacyDay(EnglishBaseColumnsMixin, models.Model):
                 FieldRowPanel([FieldPanel("end_month"), FieldPanel("end_day")]),
             ],
             heading=_("Every year"),
-            help_text=_(
-                "Same day: give the month and day. Same days: also the month and day it ends. "
-                "One month: give the month only."
-            ),
         ),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("date"), FieldPanel("end_date")])],
             heading=_("Once"),
-            help_text=_("Give the date, and the last day when it lasts several days."),
         ),
         FieldPanel("venue"),
         FieldPanel("link"),
