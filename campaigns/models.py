@@ -363,6 +363,13 @@ class OrganizationDirectoryPage(RoutablePageMixin, TranslatedPageMixin, Page):
             },
         )
 
+    def get_sitemap_urls(self, request=None):
+        """The directory and every organization's page (called once per language by the site's sitemap)."""
+        urls = super().get_sitemap_urls(request)
+        base = urls[0]["location"]
+        slugs = Organization.objects.order_by("slug").values_list("slug", flat=True)
+        return urls + [{"location": f"{base}{slug}/", "lastmod": urls[0].get("lastmod")} for slug in slugs]
+
     @path("<slug:slug>/")
     def organization(self, request, slug):
         if len(slug) > 100:

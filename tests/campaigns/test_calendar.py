@@ -218,3 +218,31 @@ def test_date_spans_in_each_language(lang, start, end, expected):
 def test_whole_month_is_named_as_a_month():
     with translation.override("es"):
         assert AdvocacyDay.describe(D(2027, 3, 1), D(2027, 3, 31)) == "marzo de 2027"
+
+
+@pytest.mark.django_db
+def test_ical_components_for_the_events_feed(calendar_page):
+    """Advocacy days become all-day VEVENTs with stable UIDs, ready to join the events feed."""
+    from campaigns.calendar import ical_components
+
+    day = AdvocacyDayFactory(
+        slug="16-days",
+        name="16 Days of Activism",
+        name_es="16 días de activismo",
+        rule=AdvocacyDay.YEARLY_RANGE,
+        month=11,
+        day=25,
+        end_month=12,
+        end_day=10,
+        venue_en="Everywhere",
+        venue="Everywhere",
+    )
+    with translation.override("es"):
+        (component,) = ical_components(D(2026, 12, 1), D(2027, 1, 31))
+    assert component["UID"] == f"advocacy-{day.pk}-2026-11-25@womeninmigration.org"
+    assert component.decoded("DTSTART") == D(2026, 11, 25)
+    assert component.decoded("DTEND") == D(2026, 12, 11)  # exclusive end of an all-day span
+    assert str(component["SUMMARY"]) == "16 días de activismo"
+    assert "Cada año del 25 de noviembre al 10 de diciembre" in str(component["DESCRIPTION"])
+    assert str(component["URL"]) == "/es/calendar/#day-16-days"
+    assert str(component["TRANSP"]) == "TRANSPARENT"

@@ -205,3 +205,20 @@ class TestOrganizationPage:
             StatementSignatoryFactory(page=StatementPageFactory(parent=index), organization=organizations["picum"])
         _response, many = count_queries(client, "/en/members/picum/")
         assert few == many and many <= 12, (few, many)
+
+
+def test_sitemap_lists_each_organization_page(client, organizations):
+    """The directory's sitemap entries include every organization's page, in each language."""
+    from django.test import RequestFactory
+    from django.utils import translation
+
+    from campaigns.models import OrganizationDirectoryPage
+
+    directory = OrganizationDirectoryPage.objects.get()
+    request = RequestFactory().get("/")
+    with translation.override("pt"):
+        locations = [entry["location"] for entry in directory.get_sitemap_urls(request)]
+    assert locations[0].endswith("/pt/members/")
+    assert f"{locations[0]}un-women/" in locations
+    assert len(locations) == 1 + len(organizations)
+    assert client.get("/pt/members/un-women/").status_code == 200
