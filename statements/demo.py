@@ -9,6 +9,7 @@ illustrative. Every page gets a small generated PDF, several with a Spanish vers
 
 import datetime
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
@@ -832,7 +833,7 @@ def _attachments(spec, kind):
     original = None
     for code in languages:
         doc = DocumentFactory(
-            title=title if code == languages[0] else f"{title} ({code})",
+            title=title if code == languages[0] else f"{title} ({settings.LANGUAGE_NATIVE_NAMES[code]})",
             language=code,
             original=original,
             doc_type={"pledge": "pledge", "comment": "comment", "media_alert": "media_release"}.get(kind, "statement"),

@@ -103,6 +103,10 @@ def test_op_ed_shows_authors_outlet_and_versions(client, index):
     assert "openDemocracy" in html.select_one(".op-ed__outlet").get_text()
     version = html.select_one(".op-ed__versions a")
     assert (version["hreflang"], version["href"]) == ("pt", "https://example.org/pt/")
+    assert not html.select(".op-ed__yours")
+    portuguese = soup(client.get("/pt/statements/oped/"))
+    assert portuguese.select_one(".op-ed__yours a")["href"] == "https://example.org/pt/"
+    assert "Leia no seu idioma" in portuguese.select_one(".op-ed__yours").get_text()
 
 
 def test_detail_page_query_count(client, index):
