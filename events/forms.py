@@ -34,12 +34,12 @@ class WallClockDateTimeField(forms.DateTimeField):
 
 class EventPageForm(WagtailAdminPageForm):
     start = WallClockDateTimeField(
-        label=_("starts"),
+        label=_("Starts"),
         widget=AdminDateTimeInput,
         help_text=_("Local time where the event takes place, in the time zone chosen below."),
     )
     end = WallClockDateTimeField(
-        label=_("ends"),
+        label=_("Ends"),
         widget=AdminDateTimeInput,
         help_text=_("Local time where the event takes place, in the time zone chosen below."),
     )

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import BooleanField, Case, Exists, OuterRef, Q, Value, When
 from django.http import Http404
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -267,7 +268,7 @@ class EventPage(TranslatedPageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         moment = times.now()
-        related = self.related_objects()
+        related = self.related_objects(request)
         self._related_objects = related
         people = related["people"]
         context["all_people"] = people
@@ -292,16 +293,16 @@ class EventPage(TranslatedPageMixin, Page):
         """The schema.org Event, written as JSON-LD by base.html (see wimn_site.templatetags.wimn_seo)."""
         from .structured_data import event_data
 
-        related = getattr(self, "_related_objects", None) or self.related_objects()
+        related = getattr(self, "_related_objects", None) or self.related_objects(request)
         return event_data(self, request, people=related["people"], cosponsors=related["cosponsors"])
 
-    def related_objects(self):
+    def related_objects(self, request=None):
         """People, co-sponsors, topics and program: from the one-query fetch of the section's route when
         the page came that way, else (previews, code) from the database."""
         if hasattr(self, "_people_json"):
             from .queries import related_objects
 
-            return related_objects(self)
+            return related_objects(self, request)
         program = None
         if self.program_id:
             from wagtail.documents import get_document_model
@@ -355,7 +356,10 @@ class EventCoSponsor(Orderable):
         _("name"),
         max_length=255,
         blank=True,
-        help_text=_("For a government, UN agency or other body not in the directory, e.g. Government of Canada."),
+        help_text=_(
+            "For a government, UN agency or other body not in the directory (e.g. Government of Canada); "
+            "with an organization chosen, its name in another language if it differs."
+        ),
     )
 
     panels = [FieldPanel("organization"), FieldPanel("name")]
@@ -371,8 +375,12 @@ class EventCoSponsor(Orderable):
 
     @property
     def display_name(self):
-        if self.organization_id and self.organization is not None:
-            return self.organization.name
+        """The organization's name, unless a translation of the name is given for the active language."""
+        organization = self.organization if self.organization_id else None
+        language = translation.get_language()
+        own = getattr(self, f"name_{language}", "") or ""
+        if organization is not None:
+            return own if own and language != settings.LANGUAGE_CODE else organization.name
         return self.name
 
     def __str__(self):

@@ -9,7 +9,7 @@ and program document with its language versions. `related_objects()` turns those
 
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Subquery, Value
 from django.db.models.functions import JSONObject
 
 from wimn_site.models import Topic, WimnDocument
@@ -63,6 +63,17 @@ def related_annotations():
     }
 
 
+def directory_path():
+    """The url_path of the live organizations directory (co-sponsors link to their entry there), as a subquery."""
+    from django.apps import apps
+
+    try:
+        directory = apps.get_model("campaigns", "OrganizationDirectoryPage")
+    except LookupError:
+        return Value("")
+    return Subquery(directory.objects.live().order_by("path").values("url_path")[:1])
+
+
 def fetch_event(index, slug):
     """The live event `slug` of the section `index`, with its related rows, or None."""
     from django.db.models.functions import Coalesce
@@ -73,7 +84,7 @@ def fetch_event(index, slug):
         .filter(slug=slug)
         .select_related("campaign")
         .annotate(program_root_id=Coalesce("program__original_id", "program_id"))
-        .annotate(**related_annotations())
+        .annotate(_directory_path=directory_path(), **related_annotations())
         .first()
     )
 
@@ -96,7 +107,15 @@ def _document(row):
     return WimnDocument(**{name: row.get(name) for name in DOC_FIELDS})
 
 
-def related_objects(event):
+def directory_url(event, request):
+    """The URL of the organizations directory in the active language, from the path fetched with the event."""
+    from wagtail.models import Page
+
+    path = getattr(event, "_directory_path", "") or ""
+    return Page(url_path=path).get_url(request) if path else ""
+
+
+def related_objects(event, request=None):
     """People, co-sponsors, topics and program of an event fetched by `fetch_event`, as model instances."""
     people = [
         EventPerson(
@@ -108,9 +127,12 @@ def related_objects(event):
         for row in event._people_json or []
     ]
     cosponsors = []
+    directory = directory_url(event, request)
     for row in event._cosponsors_json or []:
         cosponsor = EventCoSponsor(**{key: row.get(key) for key in localized("name")})
         cosponsor.organization = _organization(row)
+        if cosponsor.organization is not None and directory and cosponsor.organization.slug:
+            cosponsor.organization.directory_url = f"{directory}{cosponsor.organization.slug}/"
         cosponsors.append(cosponsor)
     topics = sorted((Topic(**row) for row in event._topics_json or []), key=lambda t: (t.name or "").casefold())
     program = None

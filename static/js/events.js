@@ -15,7 +15,7 @@
         hour: "numeric", minute: "2-digit", timeZoneName: "short"
       });
       var text = format.formatRange ? format.formatRange(start, end) : format.format(start) + " – " + format.format(end);
-      el.textContent = el.getAttribute("data-label") + ": " + text;
+      el.textContent = el.getAttribute("data-label") + " " + text;
       el.hidden = false;
     } catch (e) { /* the event's own time is already on the page */ }
   });

@@ -42,7 +42,7 @@ def test_visitor_own_time_zone_is_added_by_the_script(browser, live_server, demo
         local = page.locator("[data-event-local]")
         local.wait_for(state="visible")
         text = local.inner_text()
-        assert text.startswith("Dans votre fuseau horaire")
+        assert text.startswith("Dans votre fuseau horaire :")
         assert "22:00" in text and "00:30" in text
     finally:
         context.close()

@@ -286,3 +286,50 @@ def test_event_page_query_count_does_not_grow_with_people_and_cosponsors(client,
     response, many = count_queries(client, "/en/events/womens-caucus/")
     assert response.status_code == 200
     assert many == few
+
+
+def test_cosponsors_link_to_their_directory_entry(client, home, caucus):
+    """Once the organizations directory exists, a co-sponsor from it links to its entry there."""
+    from campaigns.models import OrganizationDirectoryPage
+
+    home.add_child(instance=OrganizationDirectoryPage(title="Members", title_en="Members", slug="members"))
+    picum = Organization.objects.create(
+        name="PICUM", slug="picum", sector="migrant-rights", website="https://picum.org"
+    )
+    EventCoSponsorFactory(page=caucus, organization=picum, name_en="")
+    link = soup(client.get("/es/events/womens-caucus/")).select_one(".event-cosponsors a")
+    assert (link.get_text(), link["href"]) == ("PICUM", "/es/members/picum/")
+
+
+def test_cosponsor_translated_name_is_preferred_in_that_language(client, caucus):
+    canada = Organization.objects.create(name="Government of Canada", slug="government-of-canada", sector="government")
+    EventCoSponsorFactory(page=caucus, organization=canada, name_en="", name_fr="Gouvernement du Canada")
+    assert soup(client.get("/fr/events/womens-caucus/")).select_one(".event-cosponsors li").get_text() == (
+        "Gouvernement du Canada"
+    )
+    assert soup(client.get("/en/events/womens-caucus/")).select_one(".event-cosponsors li").get_text() == (
+        "Government of Canada"
+    )
+
+
+def test_event_in_utc_is_labelled_utc_once(client, make_event):
+    utc_start = datetime.datetime(2026, 12, 3, 13, 0, tzinfo=datetime.UTC)
+    make_event(slug="webinar", start=utc_start, timezone="UTC", format="online")
+    when = soup(client.get("/en/events/webinar/")).select_one(".event-facts .event-when")
+    assert " ".join(when.get_text().split()) == "Thursday 3 December 2026, 1 p.m. – 2:30 p.m. UTC"
+    assert when.time["datetime"] == "2026-12-03T13:00:00+00:00"
+
+
+def test_preview_in_french_shows_people_and_cosponsors(caucus, django_user_model):
+    """The editor's French preview renders the event with its people and co-sponsors (not fetched by the route)."""
+    from django.test import RequestFactory
+
+    EventPersonFactory(page=caucus, name="Carol Barton", is_moderator=True)
+    EventCoSponsorFactory(page=caucus, name_en="Government of Canada", name_fr="Gouvernement du Canada")
+    request = RequestFactory().get("/")
+    request.user = django_user_model.objects.create_superuser("ed", "ed@example.org", "a-long-password-1")
+    html = caucus.serve_preview(request, "fr").content.decode()
+    page = BeautifulSoup(html, "html.parser")
+    assert page.html["lang"] == "fr" and page.h1.get_text() == "Caucus des femmes"
+    assert "Carol Barton" in page.select_one(".event-people").get_text()
+    assert page.select_one(".event-cosponsors li").get_text() == "Gouvernement du Canada"
