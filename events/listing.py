@@ -125,6 +125,8 @@ def event_listing(index, request):
         "when": filters.get("when", ""),
         "when_links": when_links(filters),
         "now": moment,
+        # Filtered views and later pages repeat what the plain listing shows: kept out of search engines.
+        "noindex": bool(filters) or filters.invalid or request.GET.get("page", "1") != "1",
     }
     if filters.invalid:
         context.update(page_obj=None, upcoming=[], past=[])

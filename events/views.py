@@ -6,7 +6,6 @@ from django.contrib.syndication.views import Feed
 from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.utils import translation
-from django.utils.cache import patch_cache_control
 from django.utils.dateformat import time_format
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import get_format
@@ -69,7 +68,6 @@ def ics_response(calendar, filename, attachment):
     response = HttpResponse(calendar.to_ical(), content_type=ICS_TYPE)
     disposition = "attachment" if attachment else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    patch_cache_control(response, public=True, max_age=900)
     return response
 
 

@@ -75,7 +75,9 @@ def test_event_moves_to_past_when_it_ends_without_an_edit(client, make_event, mo
 def test_an_event_under_way_is_still_upcoming(client, make_event, monkeypatch):
     event = make_event(title="Caucus", start=days_from_now(2), hours=2)
     monkeypatch.setattr(times, "now", lambda: event.start + datetime.timedelta(minutes=30))
-    assert section_titles(client.get("/en/events/"), "upcoming") == ["Caucus"]
+    listing = client.get("/en/events/")
+    assert section_titles(listing, "upcoming") == ["Caucus"]
+    assert soup(listing).select_one(".event-card .badge--live").get_text() == "Happening now"
     assert "happening now" in client.get(event.url).content.decode()
 
 
@@ -220,3 +222,11 @@ def test_listing_query_count_is_the_same_for_3_and_300_events(client, events_ind
     assert response.status_code == 200
     assert many == few
     _response, filtered = assert_page_queries(client, "/en/events/?when=past&format=in-person&page=2", 12)
+
+
+@pytest.mark.parametrize(
+    "query,noindex", [("", False), ("?when=past", True), ("?format=online", True), ("?year=abc", True)]
+)
+def test_filtered_views_are_kept_out_of_search_engines(client, calendar_of_events, query, noindex):
+    robots = soup(client.get(f"/en/events/{query}")).find("meta", attrs={"name": "robots"})
+    assert (robots is not None and robots["content"] == "noindex") is noindex
