@@ -15,6 +15,8 @@ from django.views.decorators.http import require_safe
 from wagtail import hooks
 from wagtail.models import Page
 
+from campaigns.calendar import ical_components
+
 from . import times
 from .calendar import build_calendar
 from .models import EventIndexPage, EventPage, available_in_q
@@ -90,11 +92,18 @@ def calendar_events(index, language, moment=None):
     )
 
 
+# The network's advocacy days (campaigns app) ride along in the subscribable calendar for a year ahead.
+ADVOCACY_DAYS_AHEAD = 366
+
+
 def calendar_feed(request, index):
-    """The section's calendar to subscribe to (webcal), per language: only events translated into it."""
+    """The section's calendar to subscribe to (webcal), per language: only events translated into it,
+    plus the advocacy days of the coming year (International Women's Day, the 16 Days, ...)."""
     language = translation.get_language()
     name = _("Women in Migration Network: events")
-    calendar = build_calendar(calendar_events(index, language), language, request, name=name)
+    today = times.now().date()
+    days = ical_components(today, today + datetime.timedelta(days=ADVOCACY_DAYS_AHEAD), request=request)
+    calendar = build_calendar(calendar_events(index, language), language, request, name=name, extra_components=days)
     return ics_response(calendar, f"wimn-events-{language}.ics", attachment=False)
 
 

@@ -215,3 +215,19 @@ def test_private_event_calendar_asks_for_login(client, caucus):
     response = client.get("/en/events/womens-caucus/event.ics")
     assert response.status_code == 302 and "login" in response["Location"]
     assert "Women's Caucus" not in parse(client.get("/en/events/calendar.ics")).to_ical().decode()
+
+
+def test_calendar_feed_includes_the_advocacy_days_of_the_coming_year(client, make_event):
+    """The subscribable calendar carries the network's advocacy days as all-day events, in the feed's language."""
+    from campaigns.factories import AdvocacyDayFactory
+
+    make_event(title="Webinar", title_fr="Webinaire", summary_fr="Résumé.", start=days_from_now(3))
+    next_week = (times.now() + datetime.timedelta(days=7)).date()
+    AdvocacyDayFactory(
+        slug="test-day", name="Test Day", name_fr="Journée test", month=next_week.month, day=next_week.day
+    )
+    calendar = parse(client.get("/fr/events/calendar.ics"))
+    days = [e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith("advocacy-")]
+    assert [str(e["SUMMARY"]) for e in days] == ["Journée test"]
+    assert days[0]["DTSTART"].dt == next_week  # an all-day date, not a time
+    assert "Webinaire" in {str(e["SUMMARY"]) for e in calendar.walk("VEVENT")}
