@@ -27,8 +27,8 @@ class StatementPageForm(WagtailAdminPageForm):
 
 EMBARGO_HELP = _(
     "<p><strong>Embargo:</strong> to publish a media alert at a set minute, open the <em>Status</em> panel (top "
-    "right), choose <em>Set schedule</em>, enter the <em>go live date/time</em>, save the schedule, then choose "
-    "<em>Publish</em>. The page stays "
+    "right), choose <em>Set schedule</em>, enter the <em>go live date/time</em>, choose <em>Save "
+    "schedule</em>, then <em>Schedule to publish</em> in the menu next to <em>Save draft</em>. The page stays "
     "hidden everywhere on the public site (page, listings, feeds, search) until that minute, then goes live "
     "without anyone clicking. All four languages go live together.</p>"
 )

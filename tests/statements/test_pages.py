@@ -83,6 +83,12 @@ def test_statement_page_shows_its_parts(client, index):
     assert html.select_one(".press-contact a[href^=mailto]")["href"] == "mailto:press@example.org"
 
 
+def test_media_alert_dateline_shows_without_a_body(client, index):
+    MediaAlertFactory(parent=index, slug="alert", body_en=[], dateline="NEW YORK, 20 May 2022")
+    html = soup(client.get("/en/statements/alert/"))
+    assert html.select_one(".statement__dateline").get_text(strip=True).startswith("NEW YORK, 20 May 2022")
+
+
 def test_pledge_shows_commitments_status_and_last_update(client, index):
     pledge = PledgePageFactory(parent=index, slug="pledge")
     PledgeCommitmentFactory(page=pledge, text="Center the voices of migrant women.", status="done", note="LIGA")
