@@ -1,0 +1,111 @@
+"""Sharing and citation: Open Graph, Twitter card, canonical, JSON-LD, share links and the print source line."""
+
+import datetime
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+
+from statements.factories import MediaAlertFactory, OpEdAuthorFactory, OpEdPageFactory, PledgePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(client, url):
+    return BeautifulSoup(client.get(url).content, "html.parser")
+
+
+def json_ld(html):
+    return json.loads(html.find("script", type="application/ld+json").string)
+
+
+@pytest.fixture
+def alert(index, topics):
+    return MediaAlertFactory(
+        parent=index,
+        slug="alert",
+        title="WIMN responds",
+        title_es="WIMN responde",
+        summary="Human rights first.",
+        summary_es="Primero los derechos.",
+        date=datetime.date(2022, 5, 20),
+        topics=[topics["imrf"]],
+    )
+
+
+def test_open_graph_twitter_and_canonical(client, alert):
+    html = soup(client, "/es/statements/alert/?utm_source=x")
+    meta = {m.get("property") or m.get("name"): m["content"] for m in html.find_all("meta") if m.get("content")}
+    assert meta["og:type"] == "article"
+    assert meta["og:title"] == "WIMN responde"
+    assert meta["og:description"] == "Primero los derechos."
+    assert meta["og:url"] == "http://testserver/es/statements/alert/"
+    assert meta["article:published_time"] == "2022-05-20"
+    assert meta["twitter:card"] == "summary" and meta["twitter:title"] == "WIMN responde"
+    assert html.find("link", rel="canonical")["href"] == "http://testserver/es/statements/alert/"
+
+
+def test_json_ld_news_article_for_a_media_alert(client, alert):
+    data = json_ld(soup(client, "/es/statements/alert/"))
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == "WIMN responde"
+    assert data["datePublished"] == "2022-05-20"
+    assert data["inLanguage"] == "es"
+    assert data["url"] == "http://testserver/es/statements/alert/"
+    assert data["publisher"]["name"] == "Women in Migration Network"
+    assert data["dateline"] == "NEW YORK, 20 May 2022"
+
+
+def test_json_ld_language_is_english_when_the_page_is_not_translated(client, alert):
+    assert json_ld(soup(client, "/fr/statements/alert/"))["inLanguage"] == "en"
+
+
+def test_json_ld_article_with_authors_for_an_op_ed(client, index):
+    op_ed = OpEdPageFactory(parent=index, slug="oped", original_url="https://example.org/oped")
+    OpEdAuthorFactory(page=op_ed, name="Alma Maquitico", role="Director", organization_name="NNIRR")
+    data = json_ld(soup(client, "/en/statements/oped/"))
+    assert data["@type"] == "Article"
+    assert data["author"] == [
+        {
+            "@type": "Person",
+            "name": "Alma Maquitico",
+            "jobTitle": "Director",
+            "affiliation": {"@type": "Organization", "name": "NNIRR"},
+        }
+    ]
+    assert data["isBasedOn"] == "https://example.org/oped"
+
+
+def test_json_ld_cannot_be_broken_out_of(client, index):
+    """A title with </script> stays inside the JSON."""
+    PledgePageFactory(parent=index, slug="p", title="Pledge </script><script>alert(1)</script>")
+    html = client.get("/en/statements/p/").content.decode()
+    assert "</script><script>alert(1)" not in html
+    assert json_ld(BeautifulSoup(html, "html.parser"))["headline"].startswith("Pledge </script>")
+
+
+def test_share_links_are_plain_links_that_load_nothing(client, alert):
+    html = soup(client, "/en/statements/alert/")
+    share = html.select_one(".share")
+    hrefs = [a["href"] for a in share.select(".share-links a")]
+    assert any(h.startswith("https://x.com/intent/post?") for h in hrefs)
+    assert any(h.startswith("mailto:?") for h in hrefs)
+    assert all("http%3A%2F%2Ftestserver%2Fen%2Fstatements%2Falert%2F" in h for h in hrefs)
+    for tag in html.find_all(["script", "img", "iframe", "link"]):
+        source = tag.get("src") or (tag.get("href") if tag.name == "link" and tag.get("rel") != ["canonical"] else "")
+        if source and source.startswith("http"):
+            assert source.startswith("http://testserver/"), source
+
+
+def test_print_stylesheet_and_source_line(client, alert):
+    html = soup(client, "/en/statements/alert/")
+    assert html.find("link", href="/static/css/statements.css")
+    assert html.find("link", attrs={"media": "print"})
+    source = html.select_one(".print-source").get_text(" ", strip=True)
+    assert "May 20, 2022" in source and "http://testserver/en/statements/alert/" in source
+
+
+def test_citation(client, alert):
+    cite = soup(client, "/es/statements/alert/").select_one(".cite__text").get_text()
+    # (the month's case depends on which catalog translates "May": compare without case)
+    assert "“WIMN responde”" in cite and "20 de mayo de 2022" in cite.lower() and "/es/statements/alert/" in cite
