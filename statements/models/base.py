@@ -2,13 +2,14 @@
 
 import datetime
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -50,6 +51,14 @@ def available_in_q(model, language):
         column = f"{name}_{language}"
         q &= models.Q(**{f"{column}__isnull": False}) & ~models.Q(**{column: ""})
     return q
+
+
+def topics_and_campaign_panel():
+    """Topics as checkboxes (a short, shared list) and the campaign as a page chooser."""
+    return MultiFieldPanel(
+        [FieldPanel("topics", widget=forms.CheckboxSelectMultiple), FieldPanel("campaign")],
+        heading=_("Topics and campaign"),
+    )
 
 
 class StatementBasePage(TranslatedPageMixin, Page):

@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from wimn_site.blocks import BaseStreamBlock
 
-from .base import OP_ED, StatementBasePage
+from .base import OP_ED, StatementBasePage, topics_and_campaign_panel
 
 
 class OpEdPage(StatementBasePage):
@@ -44,7 +44,7 @@ class OpEdPage(StatementBasePage):
         FieldPanel("body"),
         InlinePanel("language_versions", heading=_("Versions in other languages"), label=_("version")),
         InlinePanel("attachments", heading=_("Attached documents"), label=_("document")),
-        MultiFieldPanel([FieldPanel("topics"), FieldPanel("campaign")], heading=_("Topics and campaign")),
+        topics_and_campaign_panel(),
     ]
     search_fields = StatementBasePage.search_fields + [index.SearchField("outlet"), index.SearchField("body")]
     fixed_kind = OP_ED

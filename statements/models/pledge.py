@@ -11,7 +11,7 @@ from wagtail.search import index
 
 from wimn_site.blocks import BaseStreamBlock
 
-from .base import PLEDGE, StatementBasePage
+from .base import PLEDGE, StatementBasePage, topics_and_campaign_panel
 
 
 class PledgePage(StatementBasePage):
@@ -45,7 +45,7 @@ class PledgePage(StatementBasePage):
         MultiFieldPanel([FieldPanel("last_updated"), FieldPanel("update_note")], heading=_("Last update")),
         InlinePanel("commitments", heading=_("Commitments"), label=_("commitment"), min_num=1),
         InlinePanel("attachments", heading=_("Attached documents"), label=_("document")),
-        MultiFieldPanel([FieldPanel("topics"), FieldPanel("campaign")], heading=_("Topics and campaign")),
+        topics_and_campaign_panel(),
     ]
     search_fields = StatementBasePage.search_fields + [index.SearchField("body")]
     fixed_kind = PLEDGE

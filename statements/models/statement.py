@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from wimn_site.blocks import BaseStreamBlock
 
-from .base import MEDIA_ALERT, STATEMENT_KINDS, StatementBasePage
+from .base import MEDIA_ALERT, STATEMENT_KINDS, StatementBasePage, topics_and_campaign_panel
 
 
 class StatementPageForm(WagtailAdminPageForm):
@@ -70,7 +70,7 @@ class StatementPage(StatementBasePage):
             ],
             heading=_("Media alert"),
         ),
-        MultiFieldPanel([FieldPanel("topics"), FieldPanel("campaign")], heading=_("Topics and campaign")),
+        topics_and_campaign_panel(),
     ]
     search_fields = StatementBasePage.search_fields + [index.SearchField("body"), index.SearchField("dateline")]
     base_form_class = StatementPageForm

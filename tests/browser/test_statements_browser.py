@@ -121,6 +121,10 @@ def test_staff_publish_an_embargoed_media_alert_that_goes_live_at_its_minute(
     page.locator("#inline_child_attachments-0").get_by_role("button", name="Choose a document").click()
     page.locator(".modal").get_by_role("link", name="Media alert: IMRF closing").click()
     page.wait_for_selector(".modal", state="hidden")
+    # Wagtail 7.4 autosaves the form half a second after a change (adding an inline form is one); let that
+    # background save finish before saving by hand, or the two race on a new page (duplicate slug, a 500).
+    page.wait_for_timeout(2000)
+    page.wait_for_load_state("networkidle")
 
     # The embargo: the next whole minute at least one minute from now (the field has minute precision).
     go_live = timezone.localtime(timezone.now() + datetime.timedelta(seconds=60))
