@@ -53,6 +53,11 @@ def available_in_q(model, language):
     return q
 
 
+def summary_panel():
+    """The summary as a short text box (it is two or three sentences)."""
+    return FieldPanel("summary", widget=forms.Textarea(attrs={"rows": 3}))
+
+
 def topics_and_campaign_panel():
     """Topics as checkboxes (a short, shared list) and the campaign as a page chooser."""
     return MultiFieldPanel(

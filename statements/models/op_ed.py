@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from wimn_site.blocks import BaseStreamBlock
 
-from .base import OP_ED, StatementBasePage, topics_and_campaign_panel
+from .base import OP_ED, StatementBasePage, summary_panel, topics_and_campaign_panel
 
 
 class OpEdPage(StatementBasePage):
@@ -35,7 +35,7 @@ class OpEdPage(StatementBasePage):
     )
 
     content_panels = Page.content_panels + [
-        MultiFieldPanel([FieldPanel("date"), FieldPanel("summary")], heading=_("Publication date and summary")),
+        MultiFieldPanel([FieldPanel("date"), summary_panel()], heading=_("Publication date and summary")),
         MultiFieldPanel(
             [FieldPanel("outlet"), FieldPanel("original_url"), FieldPanel("original_language")],
             heading=_("Where it was published"),

@@ -11,7 +11,7 @@ from wagtail.search import index
 
 from wimn_site.blocks import BaseStreamBlock
 
-from .base import PLEDGE, StatementBasePage, topics_and_campaign_panel
+from .base import PLEDGE, StatementBasePage, summary_panel, topics_and_campaign_panel
 
 
 class PledgePage(StatementBasePage):
@@ -40,7 +40,7 @@ class PledgePage(StatementBasePage):
     )
 
     content_panels = Page.content_panels + [
-        MultiFieldPanel([FieldPanel("date"), FieldPanel("summary")], heading=_("Date and summary")),
+        MultiFieldPanel([FieldPanel("date"), summary_panel()], heading=_("Date and summary")),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("last_updated"), FieldPanel("update_note")], heading=_("Last update")),
         InlinePanel("commitments", heading=_("Commitments"), label=_("commitment"), min_num=1),

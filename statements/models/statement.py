@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from wimn_site.blocks import BaseStreamBlock
 
-from .base import MEDIA_ALERT, STATEMENT_KINDS, StatementBasePage, topics_and_campaign_panel
+from .base import MEDIA_ALERT, STATEMENT_KINDS, StatementBasePage, summary_panel, topics_and_campaign_panel
 
 
 class StatementPageForm(WagtailAdminPageForm):
@@ -54,7 +54,7 @@ class StatementPage(StatementBasePage):
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("kind"), FieldPanel("date"), FieldPanel("summary")],
+            [FieldPanel("kind"), FieldPanel("date"), summary_panel()],
             heading=_("Kind, date and summary"),
         ),
         FieldPanel("body"),
