@@ -131,13 +131,15 @@ SUBCLASS_RELATIONS = ("statementpage", "pledgepage", "opedpage")
 
 
 def fetch_child(index_page, slug):
-    """The visible child `slug` of the statements section, as its specific class, with its related rows attached.
+    """The live child `slug` of the statements section, as its specific class, with its related rows attached.
 
     One query: the base row joined to its subclass row and campaign, plus the JSON arrays above.
-    Returns None when there is no such visible page.
+    Returns None when there is no such live page.
     """
+    # Only live pages; view restrictions are enforced after routing by Wagtail (login or password form).
     row = (
-        visible(StatementBasePage.objects.child_of(index_page))
+        StatementBasePage.objects.child_of(index_page)
+        .live()
         .filter(slug=slug)
         .select_related(*SUBCLASS_RELATIONS, "campaign")
         .annotate(**related_annotations())

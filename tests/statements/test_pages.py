@@ -124,6 +124,22 @@ def test_detail_page_query_count(client, index):
     assert_page_queries(client, "/en/statements/s/", 12)
 
 
+def test_private_statement_asks_for_login_instead_of_404(client, index):
+    """A statement under a login restriction is routed, then Wagtail asks the visitor to log in."""
+    from wagtail.models import PageViewRestriction
+
+    page = StatementPageFactory(parent=index, slug="members-only")
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+    response = client.get("/en/statements/members-only/")
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_draft_statement_is_404(client, index):
+    page = StatementPageFactory(parent=index, slug="draft")
+    page.unpublish()
+    assert client.get("/en/statements/draft/").status_code == 404
+
+
 def test_unknown_child_is_404(client, index):
     assert client.get("/es/statements/nothing-here/").status_code == 404
     assert client.get("/es/statements/nothing/deeper/").status_code == 404
