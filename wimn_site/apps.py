@@ -6,7 +6,6 @@ class WimnSiteConfig(AppConfig):
     verbose_name = "WIMN site"
 
     def ready(self):
-        from . import (
-            login_throttle,  # noqa: F401  (connects the login signal receivers)
-            sitemaps,  # noqa: F401  (drops the cached sitemap when pages change)
-        )
+        # Imported for their signal receivers: login throttling, the cached sitemap, the search index.
+        from . import login_throttle, sitemaps  # noqa: F401
+        from .search import signals  # noqa: F401

@@ -68,7 +68,7 @@ def test_form_shows_translated_labels_and_a_csrf_token(client, join):
     assert "Correo electrónico (obligatorio)" in labels
     assert page.find("input", attrs={"name": "csrfmiddlewaretoken"})
     assert page.find("input", attrs={"name": "website"})["tabindex"] == "-1"
-    assert page.find("button", type="submit").get_text(strip=True) == "Suscribirse"
+    assert page.select_one("main button[type=submit]").get_text(strip=True) == "Suscribirse"
 
 
 def test_newsletter_form_has_no_message_field(client, join):

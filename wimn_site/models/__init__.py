@@ -3,6 +3,7 @@ from .forms import FormPage, FormSubmission
 from .library import DocumentLibraryPage
 from .mixins import EnglishBaseColumnsMixin, TranslatedPageMixin
 from .pages import ContentPage, HomePage
+from .search import SearchEntry
 from .site_settings import SiteSettings
 from .taxonomy import Topic
 
@@ -13,6 +14,7 @@ __all__ = [
     "FormPage",
     "FormSubmission",
     "HomePage",
+    "SearchEntry",
     "SiteSettings",
     "Topic",
     "TranslatedPageMixin",

@@ -1,5 +1,6 @@
 import importlib
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -34,4 +35,6 @@ class Command(BaseCommand):
                         raise
                     continue
                 module.load(home)
+            # Demo pages are created live without a publish signal: index them in one go.
+            call_command("rebuild_search_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))

@@ -23,6 +23,7 @@ class Command(BaseCommand):
         call_command("createcachetable", verbosity=0)
         if not options["no_demo"]:
             call_command("load_demo", if_empty=True)
+        call_command("rebuild_search_index", verbosity=0)
         if options["dev_admin"]:
             if not settings.DEBUG:
                 self.stderr.write("--dev-admin is refused outside DEBUG.")
