@@ -6,7 +6,7 @@ from .models import ContentPage, DocumentLibraryPage, FormPage, HomePage, Topic
 
 @register(HomePage)
 class HomePageTR(TranslationOptions):
-    fields = ("mission", "intro", "body")
+    fields = ("mission", "intro", "body", "cta_heading", "cta_text")
 
 
 @register(ContentPage)

@@ -2,7 +2,7 @@ from .documents import WimnDocument
 from .forms import FormPage, FormSubmission
 from .library import DocumentLibraryPage
 from .mixins import EnglishBaseColumnsMixin, TranslatedPageMixin
-from .pages import ContentPage, HomePage
+from .pages import ContentPage, HomePage, HomePageFeaturedStatement
 from .search import SearchEntry
 from .site_settings import SiteSettings
 from .taxonomy import Topic
@@ -14,6 +14,7 @@ __all__ = [
     "FormPage",
     "FormSubmission",
     "HomePage",
+    "HomePageFeaturedStatement",
     "SearchEntry",
     "SiteSettings",
     "Topic",

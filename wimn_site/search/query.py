@@ -4,23 +4,27 @@ The visitor's words go to PostgreSQL's `websearch_to_tsquery` as a bound paramet
 text (quotes, operators, `' OR 1=1--`), so a query can match nothing but cannot fail. NUL and control
 characters are removed and the length is capped before that (wimn_site.search.text).
 
-Two queries per search: the page of results with its total (`COUNT(*) OVER ()`), ranked with
-`ts_rank_cd`, then `ts_headline` for those few rows only (it is the costly part).
+One SQL query per search: the inner part ranks the visible matches with `ts_rank_cd` and keeps one
+page of them with the total (`COUNT(*) OVER ()`); the outer part runs `ts_headline` (the costly
+function) on those few rows only. It is written as SQL because building the equivalent ORM query
+(the document-library rule is a nest of subqueries) cost several times the database's own time; the
+library rule itself is still the ORM's (`public_document_versions`), compiled once per process.
 """
 
 import os
 from dataclasses import dataclass
 from datetime import date
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import Count, F, Q, Window
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from wagtail.models import Page, PageViewRestriction
+
 from ..models.search import SEARCH_CONFIGS, SearchEntry
-from ..visibility import private_page_exists, public_document_versions
+from ..visibility import public_document_versions
 from .indexing import FOLD_LANGUAGES
 from .text import clean_query, fold
 
@@ -30,6 +34,8 @@ HEADLINE_OPTIONS = (
     f'StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "'
 )
 TITLE_OPTIONS = f"StartSel={START}, StopSel={STOP}, HighlightAll=true"
+
+_compiled_documents = {}
 
 
 @dataclass
@@ -45,54 +51,79 @@ class Result:
     file_size: int | None = None
 
 
-def _tsquery(text, language):
+def _public_documents_sql():
+    """(sql, params) selecting the ids of files the library shows; compiled once per content-type ids."""
+    from ..models import WimnDocument
+
+    key = (ContentType.objects.get_for_model(WimnDocument).pk, ContentType.objects.get_for_model(Page).pk)
+    if key not in _compiled_documents:
+        _compiled_documents.clear()
+        _compiled_documents[key] = public_document_versions().values("pk").query.sql_with_params()
+    return _compiled_documents[key]
+
+
+def _tsquery_sql(text, language):
+    """SQL for the tsquery of `text` (OR its accent-folded form where the stemmer keeps accents)."""
     config = SEARCH_CONFIGS[language]
-    query = SearchQuery(text, config=config, search_type="websearch")
+    sql, params = "websearch_to_tsquery(%s::regconfig, %s)", [config, text]
     folded = fold(text)
     if language in FOLD_LANGUAGES and folded != text:
-        query = query | SearchQuery(folded, config=config, search_type="websearch")
-    return query
-
-
-def _visible(root):
-    """Entries of live public pages of this site, and of documents the library shows."""
-    pages = Q(page__isnull=False, page__live=True) & ~Q(private_page_exists("page__path"))
-    if root is not None:
-        pages &= Q(page__path__startswith=root.path)
-    return pages | Q(document_id__in=public_document_versions().values("pk"))
-
-
-def matching(text, language, root=None):
-    """The entries of `language` matching `text`, visible to the public, best first (unevaluated)."""
-    query = _tsquery(text, language)
-    return (
-        SearchEntry.objects.filter(language=language, search_vector=query)
-        .filter(_visible(root))
-        .annotate(rank=SearchRank(F("search_vector"), query, cover_density=True))
-        .order_by("-rank", F("date").desc(nulls_last=True), "pk")
-    )
-
-
-def _headlines(ids, text, language):
-    """{id: (title, snippet)} with the words marked, for a handful of entries."""
-    if not ids:
-        return {}
-    config = SEARCH_CONFIGS[language]
-    folded = fold(text)
-    query_sql = "websearch_to_tsquery(%s::regconfig, %s)"
-    params = [config, text]
-    if language in FOLD_LANGUAGES and folded != text:
-        query_sql += " || websearch_to_tsquery(%s::regconfig, %s)"
+        sql += " || websearch_to_tsquery(%s::regconfig, %s)"
         params += [config, folded]
-    # Only constants are formatted in; every value is a bound parameter.
-    table = SearchEntry._meta.db_table
-    select = (
-        "SELECT e.id, ts_headline(%s::regconfig, e.title, q.query, %s), ts_headline(%s::regconfig, e.text, q.query, %s)"
-    )
-    sql = f"{select} FROM {table} e, (SELECT {query_sql} AS query) q WHERE e.id = ANY(%s)"  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [config, TITLE_OPTIONS, config, HEADLINE_OPTIONS, *params, list(ids)])
-        return {row[0]: (row[1], row[2]) for row in cursor.fetchall()}
+    return sql, params
+
+
+def _sql(text, language, root, limit, offset):
+    from ..models import WimnDocument
+
+    tables = {
+        "entry": SearchEntry._meta.db_table,
+        "page": Page._meta.db_table,
+        "restriction": PageViewRestriction._meta.db_table,
+        "document": WimnDocument._meta.db_table,
+    }
+    query_sql, query_params = _tsquery_sql(text, language)
+    documents_sql, documents_params = _public_documents_sql()
+    config = SEARCH_CONFIGS[language]
+    # Table names and the compiled document rule are the only text formatted in; values are parameters.
+    sql = f"""
+        SELECT r.id, r.title, r.kind, r.date, r.language, r.page_id, r.document_id, r.url_path, r.file,
+               r.file_size, r.total,
+               ts_headline(%s::regconfig, r.title, q.query, %s), ts_headline(%s::regconfig, e.text, q.query, %s)
+        FROM (
+            SELECT e.id, e.title, e.kind, e.date, e.language, e.page_id, e.document_id, p.url_path, d.file,
+                   d.file_size, COUNT(*) OVER () AS total, ts_rank_cd(e.search_vector, q.query) AS rank
+            FROM {tables["entry"]} e
+            LEFT JOIN {tables["page"]} p ON p.id = e.page_id
+            LEFT JOIN {tables["document"]} d ON d.id = e.document_id,
+            (SELECT {query_sql} AS query) q
+            WHERE e.language = %s AND e.search_vector @@ q.query AND (
+                (p.id IS NOT NULL AND p.live AND p.path LIKE %s AND NOT EXISTS (
+                    SELECT 1 FROM {tables["restriction"]} vr JOIN {tables["page"]} rp ON rp.id = vr.page_id
+                    WHERE p.path LIKE rp.path || '%%'))
+                OR e.document_id IN ({documents_sql})
+            )
+            ORDER BY rank DESC, e.date DESC NULLS LAST, e.id
+            LIMIT %s OFFSET %s
+        ) r
+        JOIN {tables["entry"]} e ON e.id = r.id,
+        (SELECT {query_sql} AS query) q
+        ORDER BY r.rank DESC, r.date DESC NULLS LAST, r.id
+    """  # noqa: S608
+    params = [
+        config,
+        TITLE_OPTIONS,
+        config,
+        HEADLINE_OPTIONS,
+        *query_params,
+        language,
+        (root.path if root is not None else "") + "%",
+        *documents_params,
+        limit,
+        offset,
+        *query_params,
+    ]
+    return sql, params
 
 
 def marked(text):
@@ -108,47 +139,44 @@ def search(raw, language, number=1, per_page=PER_PAGE, root=None):
     text = clean_query(raw)
     if not text or language not in SEARCH_CONFIGS:
         return [], 0
-    offset = (number - 1) * per_page
-    rows = list(
-        matching(text, language, root)
-        .annotate(total=Window(Count("pk")))
-        .values(
-            "pk",
-            "title",
-            "kind",
-            "date",
-            "language",
-            "page_id",
-            "document_id",
-            "total",
-            page_url_path=F("page__url_path"),
-            document_file=F("document__file"),
-            document_size=F("document__file_size"),
-        )[offset : offset + per_page]
-    )
+    sql, params = _sql(text, language, root, per_page, (number - 1) * per_page)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
     if not rows:
         return [], 0
-    headlines = _headlines([row["pk"] for row in rows], text, language)
     prefix = len(root.url_path) - 1 if root is not None else 0
     results = []
-    for row in rows:
-        title, snippet = headlines.get(row["pk"], (row["title"], ""))
-        if row["document_id"]:
-            filename = os.path.basename(row["document_file"] or "")
-            url = reverse("wagtaildocs_serve", args=(row["document_id"], filename))
+    for (
+        _pk,
+        _title,
+        kind,
+        day,
+        entry_language,
+        _page,
+        document_id,
+        url_path,
+        file,
+        size,
+        _total,
+        title,
+        snippet,
+    ) in rows:
+        if document_id:
+            url = reverse("wagtaildocs_serve", args=(document_id, os.path.basename(file or "")))
         else:
-            url = f"/{row['language']}{(row['page_url_path'] or '/')[prefix:]}"
+            url = f"/{entry_language}{(url_path or '/')[prefix:]}"
         results.append(
             Result(
                 title=marked(title),
-                snippet=marked(snippet),
+                snippet=marked(snippet or ""),
                 url=url,
-                kind=row["kind"],
-                date=row["date"],
-                language=row["language"],
-                is_document=bool(row["document_id"]),
-                file_type=os.path.splitext(row["document_file"] or "")[1].lstrip(".").upper(),
-                file_size=row["document_size"],
+                kind=kind,
+                date=day,
+                language=entry_language,
+                is_document=bool(document_id),
+                file_type=os.path.splitext(file or "")[1].lstrip(".").upper(),
+                file_size=size,
             )
         )
-    return results, rows[0]["total"]
+    return results, rows[0][10]

@@ -5,7 +5,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from ..i18n import language_versions
-from ..visibility import public_pages
+from ..navigation import root_children
 
 register = template.Library()
 
@@ -44,9 +44,9 @@ def menu_pages(context):
     if request is not None and hasattr(request, "_wimn_menu"):
         return request._wimn_menu
     root = site_root(context)
-    # One query: titles and URLs live on the base Page row (no .specific()), and the private-section check
-    # is a subquery rather than Wagtail's extra query for view restrictions.
-    pages = list(public_pages(root.get_children()).filter(show_in_menus=True)) if root else []
+    # One query shared with the home page's links (wimn_site.navigation): titles and URLs live on the base
+    # Page row (no .specific()), and the private-section check is a subquery, not Wagtail's extra query.
+    pages = [page for page in root_children(request, root) if page.show_in_menus]
     if request is not None:
         request._wimn_menu = pages
     return pages
