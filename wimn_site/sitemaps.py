@@ -8,11 +8,13 @@ Pages are read as base rows plus, per page type, only the columns its `translati
 need, so the sitemap costs one query per page type, not per page. A page type whose routable sub-views
 deserve their own entries (an organization's detail page, say) overrides Wagtail's
 `get_sitemap_urls(request)`; it is then called once per available language and its locations are listed
-with the same alternates. The XML is cached and dropped whenever a page is saved, deleted or moved, or a
+with the same alternates. Past 10,000 URLs `/sitemap.xml` becomes a sitemap index of parts (`?p=1`, ...).
+The XML is cached and dropped whenever a page is saved, deleted or moved, or a
 view restriction changes.
 """
 
 from collections import defaultdict
+from urllib.parse import urlsplit, urlunsplit
 from xml.sax.saxutils import escape, quoteattr
 
 from django.conf import settings
@@ -20,7 +22,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
@@ -34,6 +36,7 @@ from .visibility import public_pages
 CACHE_KEY = "wimn-sitemap:{site}:{host}"
 CACHE_SECONDS = 60 * 60
 CACHE_VERSION_KEY = "wimn-sitemap-version"
+URLS_PER_FILE = 10_000  # the protocol allows 50,000 URLs or 50 MB; with alternates 10,000 stay far below
 
 
 def _language_available(page, language):
@@ -64,6 +67,12 @@ def _specific_for_availability(rows):
     return pages
 
 
+def _on_this_host(request, location):
+    """A page's own sitemap location (built from the Site's hostname) on the host that was asked."""
+    parts = urlsplit(location)
+    return request.build_absolute_uri(urlunsplit(("", "", parts.path, parts.query, "")))
+
+
 def sitemap_urls(request, site):
     """[(location, lastmod, {language: url})] for the site, each language of each page once."""
     root = site.root_page
@@ -85,7 +94,9 @@ def sitemap_urls(request, site):
             per_language = {}
             for code in languages:
                 with translation.override(code):
-                    per_language[code] = [entry["location"] for entry in page.get_sitemap_urls(request)]
+                    per_language[code] = [
+                        _on_this_host(request, entry["location"]) for entry in page.get_sitemap_urls(request)
+                    ]
             for index in range(len(per_language.get(settings.LANGUAGE_CODE, []))):
                 alternates = {
                     code: locations[index] for code, locations in per_language.items() if index < len(locations)
@@ -120,17 +131,48 @@ def render_sitemap(entries):
     return "\n".join(out) + "\n"
 
 
+def render_index(request, parts):
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
+    for number in range(1, parts + 1):
+        out.append(f"<sitemap><loc>{escape(request.build_absolute_uri(f'/sitemap.xml?p={number}'))}</loc></sitemap>")
+    out.append("</sitemapindex>")
+    return "\n".join(out) + "\n"
+
+
+def _documents(request, site):
+    """{"index": xml or None, 1: xml, 2: xml, ...}: one urlset, or an index of parts past URLS_PER_FILE."""
+    entries = sitemap_urls(request, site)
+    if len(entries) <= URLS_PER_FILE:
+        return {"index": None, 1: render_sitemap(entries)}
+    chunks = [entries[start : start + URLS_PER_FILE] for start in range(0, len(entries), URLS_PER_FILE)]
+    documents = {"index": render_index(request, len(chunks))}
+    for number, chunk in enumerate(chunks, start=1):
+        documents[number] = render_sitemap(chunk)
+    return documents
+
+
 @require_safe
 def sitemap_xml(request):
+    """The sitemap; past URLS_PER_FILE entries it is an index of parts at ?p=1, ?p=2, ..."""
     site = Site.find_for_request(request)
     if site is None:
         return HttpResponse(render_sitemap([]), content_type="application/xml; charset=utf-8")
     version = cache.get(CACHE_VERSION_KEY, 0)
     key = CACHE_KEY.format(site=site.pk, host=request.get_host()) + f":{version}"
-    body = cache.get(key)
-    if body is None:
-        body = render_sitemap(sitemap_urls(request, site))
-        cache.set(key, body, CACHE_SECONDS)
+    documents = cache.get(key)
+    if documents is None:
+        documents = _documents(request, site)
+        cache.set(key, documents, CACHE_SECONDS)
+    part = request.GET.get("p")
+    if part is None:
+        body = documents["index"] or documents[1]
+    elif part.isdigit() and len(part) < 6 and int(part) in documents:
+        body = documents[int(part)]
+    else:
+        raise Http404("No such sitemap part")
     response = HttpResponse(body, content_type="application/xml; charset=utf-8")
     response["Cache-Control"] = "public, max-age=600"
     return response

@@ -107,6 +107,33 @@ class TestSitemap:
         assert urls["http://testserver/es/about/detail/"]["en"] == "http://testserver/en/about/detail/"
         assert "http://testserver/fr/about/detail/" not in urls
 
+    def test_organization_pages_of_the_directory_are_listed(self, client, home):
+        """The campaigns directory's routable organization pages appear in each language, on the asked host."""
+        from campaigns.factories import OrganizationDirectoryPageFactory, OrganizationFactory
+
+        OrganizationDirectoryPageFactory(parent=home, title_es="Miembros")
+        OrganizationFactory(slug="gaatw", name="Global Alliance Against Traffic in Women")
+        urls = sitemap(client)
+        assert urls["http://testserver/es/members/gaatw/"]["en"] == "http://testserver/en/members/gaatw/"
+
+    def test_large_sitemap_becomes_an_index_of_parts(self, client, home, monkeypatch):
+        from wimn_site import sitemaps
+
+        monkeypatch.setattr(sitemaps, "URLS_PER_FILE", 3)
+        for number in range(3):
+            ContentPageFactory(parent=home, slug=f"p{number}")
+        index = ET.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 - the site's own sitemap
+        assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+        parts = [loc.text for loc in index.findall("s:sitemap/s:loc", NS)]
+        assert parts == [f"http://testserver/sitemap.xml?p={n}" for n in (1, 2, 3)]  # 4 home + 3 pages = 7 URLs
+        locations = []
+        for part in parts:
+            body = client.get(part.removeprefix("http://testserver")).content
+            locations += [loc.text for loc in ET.fromstring(body).findall("s:url/s:loc", NS)]  # noqa: S314
+        assert len(locations) == 7 and "http://testserver/en/p2/" in locations
+        assert client.get("/sitemap.xml?p=9").status_code == 404
+        assert client.get("/sitemap.xml?p=abc").status_code == 404
+
     def test_query_count_does_not_grow_with_pages(self, client, home):
         for number in range(3):
             ContentPageFactory(parent=home, slug=f"p{number}")
