@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce, Lower, NullIf
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
+from django.utils.dates import MONTHS as DJANGO_MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -387,20 +388,8 @@ class OrganizationDirectoryPage(RoutablePageMixin, TranslatedPageMixin, Page):
 # --- Advocacy calendar ------------------------------------------------------------------------------
 
 
-MONTHS = [
-    (1, _("January")),
-    (2, _("February")),
-    (3, _("March")),
-    (4, _("April")),
-    (5, _("May")),
-    (6, _("June")),
-    (7, _("July")),
-    (8, _("August")),
-    (9, _("September")),
-    (10, _("October")),
-    (11, _("November")),
-    (12, _("December")),
-]
+# Django's own month names, so that a date's "May" reads "mayo" in Spanish everywhere on the site.
+MONTHS = list(DJANGO_MONTHS.items())
 
 
 def _day_in_year(year, month, day):

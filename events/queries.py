@@ -18,7 +18,9 @@ from .models import EventCoSponsor, EventPage, EventPerson
 
 LANGS = [code for code, _name in settings.LANGUAGES]
 DOC_FIELDS = ("id", "collection_id", "title", "file", "language", "file_size", "original_id")
-ORG_FIELDS = {"org_name": "organization__name", "org_acronym": "organization__acronym"}
+# The organization's name in every language (the page shows the visitor's, falling back to English).
+ORG_FIELDS = {f"org_name_{code}": f"organization__name_{code}" for code in LANGS}
+ORG_FIELDS |= {"org_acronym": "organization__acronym"}
 ORG_FIELDS |= {"org_slug": "organization__slug", "org_website": "organization__website"}
 
 
@@ -96,7 +98,7 @@ def _organization(row):
         return None
     return Organization(
         id=row["organization_id"],
-        name=row.get("org_name") or "",
+        **{f"name_{code}": row.get(f"org_name_{code}") or "" for code in LANGS},
         acronym=row.get("org_acronym") or "",
         slug=row.get("org_slug") or "",
         website=row.get("org_website") or "",

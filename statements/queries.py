@@ -87,7 +87,7 @@ def related_annotations():
                 StatementSignatory.objects.filter(page_id=OuterRef("pk")).order_by("sort_order"),
                 "name",
                 "organization_id",
-                org_name="organization__name",
+                **{f"org_name_{code}": f"organization__name_{code}" for code in LANGS},
                 org_acronym="organization__acronym",
                 org_slug="organization__slug",
                 org_website="organization__website",
@@ -109,7 +109,7 @@ def related_annotations():
                 "organization_id",
                 "organization_name",
                 *localized("role"),
-                org_name="organization__name",
+                **{f"org_name_{code}": f"organization__name_{code}" for code in LANGS},
                 org_acronym="organization__acronym",
                 org_slug="organization__slug",
                 org_website="organization__website",
@@ -170,7 +170,7 @@ def _organization(data):
         return None
     return Organization(
         id=data["organization_id"],
-        name=data.get("org_name") or "",
+        **{f"name_{code}": data.get(f"org_name_{code}") or "" for code in LANGS},
         acronym=data.get("org_acronym") or "",
         slug=data.get("org_slug") or "",
         website=data.get("org_website") or "",

@@ -1,8 +1,16 @@
+import shutil
+
 import pytest
 
+from django.conf import settings
 from django.utils import translation
 
 from wimn_site.factories import ContentPageFactory, create_site_root, ensure_tree_root, rich
+
+
+def pytest_sessionstart(session):
+    """Start each run with no uploads left over from an earlier one."""
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

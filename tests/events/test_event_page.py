@@ -333,3 +333,15 @@ def test_preview_in_french_shows_people_and_cosponsors(caucus, django_user_model
     assert page.html["lang"] == "fr" and page.h1.get_text() == "Caucus des femmes"
     assert "Carol Barton" in page.select_one(".event-people").get_text()
     assert page.select_one(".event-cosponsors li").get_text() == "Gouvernement du Canada"
+
+
+def test_cosponsor_from_the_directory_shows_its_name_in_the_visitors_language(client, caucus):
+    """A directory organization's translated name is used on the event page; English where it has none."""
+    un_women = Organization.objects.create(name="UN Women", name_es="ONU Mujeres", slug="un-women", sector="government")
+    EventCoSponsorFactory(page=caucus, organization=un_women, name_en="")
+    names = {
+        lang: soup(client.get(f"/{lang}/events/womens-caucus/")).select_one(".event-cosponsors li")
+        for lang in ("es", "pt")
+    }
+    assert names["es"].get_text(strip=True) == "ONU Mujeres"
+    assert names["pt"].get_text(strip=True) == "UN Women"

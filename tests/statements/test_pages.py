@@ -83,6 +83,17 @@ def test_statement_page_shows_its_parts(client, index):
     assert html.select_one(".press-contact a[href^=mailto]")["href"] == "mailto:press@example.org"
 
 
+def test_signatory_from_the_directory_shows_its_name_in_the_visitors_language(client, index):
+    """A signatory linked to the directory reads in the visitor's language, English where it has no translation."""
+    from campaigns.models import Organization
+
+    page = MediaAlertFactory(parent=index, slug="alert")
+    un_women = Organization.objects.create(name="UN Women", name_fr="ONU Femmes", slug="un-women", sector="government")
+    StatementSignatoryFactory(page=page, name="", organization=un_women)
+    assert "ONU Femmes" in soup(client.get("/fr/statements/alert/")).select_one(".signatories").get_text()
+    assert "UN Women" in soup(client.get("/es/statements/alert/")).select_one(".signatories").get_text()
+
+
 def test_media_alert_dateline_shows_without_a_body(client, index):
     MediaAlertFactory(parent=index, slug="alert", body_en=[], dateline="NEW YORK, 20 May 2022")
     html = soup(client.get("/en/statements/alert/"))

@@ -12,3 +12,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Uploads made by tests go to a folder of their own, emptied at the start of each run (tests/conftest.py),
+# never into the media/ folder of the development site.
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
