@@ -23,12 +23,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from .queries import json_rows, restricted
+from wimn_site.jsonrows import DOC_FIELDS, document_from_row, document_versions_rows, json_rows
+
+from .queries import restricted
 
 PER_GROUP = 5
 DOCUMENTS_MAX = 12
 EVENTS = "events"
-DOC_FIELDS = ("id", "collection_id", "title", "file", "language", "file_size", "original_id")
 
 
 def _model(app_label, name):
@@ -210,27 +211,17 @@ def documents_subquery(campaign_ref):
         linked |= Q(pk__in=ids)
     document_model = get_document_model()
     latest = Greatest(*dates) if len(dates) > 1 else dates[0]  # PostgreSQL's GREATEST ignores NULLs
-    versions = document_model.objects.filter(original_id=OuterRef("pk")).order_by("language")
     documents = (
         document_model.objects.filter(linked, original__isnull=True)
         .annotate(linked_on=latest)
         .order_by(F("linked_on").desc(nulls_last=True), "-pk")[:DOCUMENTS_MAX]
     )
-    return ArraySubquery(
-        json_rows(documents, *DOC_FIELDS, translations=ArraySubquery(json_rows(versions, *DOC_FIELDS)))
-    )
+    return ArraySubquery(json_rows(documents, *DOC_FIELDS, translations=document_versions_rows(OuterRef("pk"))))
 
 
 def documents_from_rows(rows):
     """Unsaved, read-only documents (with their versions prefetched) from `documents_subquery` rows."""
-    document_model = get_document_model()
-    documents = []
-    for row in rows or []:
-        doc = document_model(**{f: row.get(f) for f in DOC_FIELDS})
-        versions = [document_model(**{f: v.get(f) for f in DOC_FIELDS}) for v in row.get("translations") or []]
-        doc._prefetched_objects_cache = {"translations": versions}
-        documents.append(doc)
-    return documents
+    return [document_from_row(row, versions=row.get("translations") or []) for row in rows or []]
 
 
 def campaign_documents(campaign):

@@ -8,23 +8,13 @@ tagged to the campaign elsewhere comes in two more (see `campaigns.aggregation`)
 
 import datetime
 
-from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Exists, OuterRef
-from django.db.models.functions import JSONObject, Left, Length
+from django.db.models.functions import Left, Length
 
 from wagtail.models import Page, PageViewRestriction
 
-LANGS = [code for code, _name in settings.LANGUAGES]
-
-
-def localized(name):
-    return [f"{name}_{code}" for code in LANGS]
-
-
-def json_rows(queryset, *fields, **expressions):
-    """The rows of `queryset` as JSON objects, for an ArraySubquery."""
-    return queryset.annotate(json=JSONObject(**{f: f for f in fields}, **expressions)).values("json")
+from wimn_site.jsonrows import json_rows, localized
 
 
 def restricted(path="path"):

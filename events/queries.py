@@ -7,30 +7,21 @@ and program document with its language versions. `related_objects()` turns those
 (unsaved, read-only) model instances for the template.
 """
 
-from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import OuterRef, Subquery, Value
-from django.db.models.functions import JSONObject
 
+from wimn_site.jsonrows import (
+    DOC_FIELDS,
+    document_from_row,
+    document_versions_rows,
+    json_rows,
+    localized,
+    organization_fields,
+    organization_from_row,
+)
 from wimn_site.models import Topic, WimnDocument
 
 from .models import EventCoSponsor, EventPage, EventPerson
-
-LANGS = [code for code, _name in settings.LANGUAGES]
-DOC_FIELDS = ("id", "collection_id", "title", "file", "language", "file_size", "original_id")
-# The organization's name in every language (the page shows the visitor's, falling back to English).
-ORG_FIELDS = {f"org_name_{code}": f"organization__name_{code}" for code in LANGS}
-ORG_FIELDS |= {"org_acronym": "organization__acronym"}
-ORG_FIELDS |= {"org_slug": "organization__slug", "org_website": "organization__website"}
-
-
-def localized(name):
-    return [f"{name}_{code}" for code in LANGS]
-
-
-def json_rows(queryset, *fields, **expressions):
-    """The rows of `queryset` as JSON objects of the named fields and expressions (for ArraySubquery)."""
-    return queryset.annotate(json=JSONObject(**{f: f for f in fields}, **expressions)).values("json")
 
 
 def related_annotations():
@@ -50,18 +41,14 @@ def related_annotations():
                 EventCoSponsor.objects.filter(page_id=OuterRef("pk")).order_by("sort_order", "pk"),
                 "organization_id",
                 *localized("name"),
-                **ORG_FIELDS,
+                **organization_fields(),
             )
         ),
         "_topics_json": ArraySubquery(
             json_rows(Topic.objects.filter(eventpage=OuterRef("pk")), "id", "slug", *localized("name"))
         ),
         "_program_json": Subquery(json_rows(program_root, *DOC_FIELDS)[:1]),
-        "_program_versions_json": ArraySubquery(
-            json_rows(
-                WimnDocument.objects.filter(original_id=OuterRef("program_root_id")).order_by("language"), *DOC_FIELDS
-            )
-        ),
+        "_program_versions_json": document_versions_rows(OuterRef("program_root_id")),
     }
 
 
@@ -91,24 +78,6 @@ def fetch_event(index, slug):
     )
 
 
-def _organization(row):
-    from campaigns.models import Organization
-
-    if not row.get("organization_id"):
-        return None
-    return Organization(
-        id=row["organization_id"],
-        **{f"name_{code}": row.get(f"org_name_{code}") or "" for code in LANGS},
-        acronym=row.get("org_acronym") or "",
-        slug=row.get("org_slug") or "",
-        website=row.get("org_website") or "",
-    )
-
-
-def _document(row):
-    return WimnDocument(**{name: row.get(name) for name in DOC_FIELDS})
-
-
 def directory_url(event, request):
     """The URL of the organizations directory in the active language, from the path fetched with the event."""
     from wagtail.models import Page
@@ -132,15 +101,12 @@ def related_objects(event, request=None):
     directory = directory_url(event, request)
     for row in event._cosponsors_json or []:
         cosponsor = EventCoSponsor(**{key: row.get(key) for key in localized("name")})
-        cosponsor.organization = _organization(row)
+        cosponsor.organization = organization_from_row(row)
         if cosponsor.organization is not None and directory and cosponsor.organization.slug:
             cosponsor.organization.directory_url = f"{directory}{cosponsor.organization.slug}/"
         cosponsors.append(cosponsor)
     topics = sorted((Topic(**row) for row in event._topics_json or []), key=lambda t: (t.name or "").casefold())
     program = None
     if event._program_json:
-        program = _document(event._program_json)
-        program._prefetched_objects_cache = {
-            "translations": [_document(row) for row in event._program_versions_json or []]
-        }
+        program = document_from_row(event._program_json, versions=event._program_versions_json or [])
     return {"people": people, "cosponsors": cosponsors, "topics": topics, "program": program}

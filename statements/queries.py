@@ -7,14 +7,22 @@ authors, versions) in ONE query, as JSON arrays built by PostgreSQL, and the lis
 filter choices in one query. Visibility is checked in SQL too (`Page.public()` costs a query each time).
 """
 
-from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Exists, OuterRef, Subquery
-from django.db.models.functions import Coalesce, ExtractYear, JSONObject, Length, Substr
+from django.db.models.functions import Coalesce, ExtractYear, Length, Substr
 from django.utils import translation
 
 from wagtail.models import PageViewRestriction
 
+from wimn_site.jsonrows import (
+    DOC_FIELDS,
+    document_from_row,
+    document_versions_rows,
+    json_rows,
+    localized,
+    organization_fields,
+    organization_from_row,
+)
 from wimn_site.models import Topic, WimnDocument
 
 from .models import (
@@ -25,23 +33,6 @@ from .models import (
     StatementBasePage,
     StatementSignatory,
 )
-
-LANGS = [code for code, _name in settings.LANGUAGES]
-
-
-def localized(name):
-    return [f"{name}_{code}" for code in LANGS]
-
-
-def _json(*fields, **expressions):
-    """JSONObject of model fields (by name) and expressions."""
-    return JSONObject(**{f: f for f in fields}, **expressions)
-
-
-def json_rows(queryset, *fields, **expressions):
-    """The rows of `queryset` as a subquery of JSON objects (annotate + values: modeltranslation's
-    `values(name=expression)` would select every column)."""
-    return queryset.annotate(json=_json(*fields, **expressions)).values("json")
 
 
 def not_restricted():
@@ -56,14 +47,8 @@ def visible(queryset):
     return queryset.live().filter(not_restricted())
 
 
-# Columns of a document needed to render a download link (see wimn_docs.document_download).
-DOC_FIELDS = ("id", "collection_id", "title", "file", "language", "file_size", "original_id")
-
-
 def _documents_json():
-    translations = ArraySubquery(
-        json_rows(WimnDocument.objects.filter(original_id=OuterRef("root_id")).order_by("language"), *DOC_FIELDS)
-    )
+    translations = document_versions_rows(OuterRef("root_id"))
     root = json_rows(WimnDocument.objects.filter(pk=OuterRef("root_id")), *DOC_FIELDS)[:1]
     attachments = (
         StatementAttachment.objects.filter(page_id=OuterRef("pk"))
@@ -87,10 +72,7 @@ def related_annotations():
                 StatementSignatory.objects.filter(page_id=OuterRef("pk")).order_by("sort_order"),
                 "name",
                 "organization_id",
-                **{f"org_name_{code}": f"organization__name_{code}" for code in LANGS},
-                org_acronym="organization__acronym",
-                org_slug="organization__slug",
-                org_website="organization__website",
+                **organization_fields(),
             )
         ),
         "_commitments_json": ArraySubquery(
@@ -109,10 +91,7 @@ def related_annotations():
                 "organization_id",
                 "organization_name",
                 *localized("role"),
-                **{f"org_name_{code}": f"organization__name_{code}" for code in LANGS},
-                org_acronym="organization__acronym",
-                org_slug="organization__slug",
-                org_website="organization__website",
+                **organization_fields(),
             )
         ),
         "_versions_json": ArraySubquery(
@@ -163,24 +142,6 @@ def _cached(row, name):
         return False
 
 
-def _organization(data):
-    from campaigns.models import Organization
-
-    if not data.get("organization_id"):
-        return None
-    return Organization(
-        id=data["organization_id"],
-        **{f"name_{code}": data.get(f"org_name_{code}") or "" for code in LANGS},
-        acronym=data.get("org_acronym") or "",
-        slug=data.get("org_slug") or "",
-        website=data.get("org_website") or "",
-    )
-
-
-def _document(data):
-    return WimnDocument(**{name: data.get(name) for name in DOC_FIELDS})
-
-
 def hydrate(page):
     """Model instances (unsaved, read-only) from the JSON rows `fetch_child` attached to `page`."""
     related = page._related
@@ -190,15 +151,14 @@ def hydrate(page):
     for row in related["_attachments_json"]:
         if not row.get("document"):
             continue
-        document = _document(row["document"])
-        document._prefetched_objects_cache = {"translations": [_document(t) for t in row.get("translations") or []]}
+        document = document_from_row(row["document"], versions=row.get("translations") or [])
         attachment = StatementAttachment(**{k: row.get(k) for k in localized("label")})
         attachment.document = document
         attachments.append(attachment)
     signatories = []
     for row in related["_signatories_json"]:
         signatory = StatementSignatory(name=row.get("name") or "")
-        signatory.organization = _organization(row)
+        signatory.organization = organization_from_row(row)
         signatories.append(signatory)
     commitments = [PledgeCommitment(**row) for row in related["_commitments_json"]]
     authors = []
@@ -208,7 +168,7 @@ def hydrate(page):
             organization_name=row.get("organization_name") or "",
             **{k: row.get(k) for k in localized("role")},
         )
-        author.organization = _organization(row)
+        author.organization = organization_from_row(row)
         authors.append(author)
     versions = [OpEdVersion(**row) for row in related["_versions_json"]]
     return {
