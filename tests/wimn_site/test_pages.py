@@ -209,3 +209,17 @@ def test_security_headers(client, home):
     assert "default-src 'self'" in response["Content-Security-Policy"]
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "May 20, 2022"), ("es", "20 de mayo de 2022"), ("pt", "20 de maio de 2022"), ("fr", "20 mai 2022")],
+)
+def test_dates_are_written_with_each_languages_month_names(language, expected):
+    """Month names come in lower case in es/pt/fr (Django's Portuguese catalog capitalizes them)."""
+    import datetime
+
+    from django.template.defaultfilters import date
+
+    with translation.override(language):
+        assert date(datetime.date(2022, 5, 20), "DATE_FORMAT") == expected
