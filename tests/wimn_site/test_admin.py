@@ -68,3 +68,12 @@ def test_staff_edit_spanish_in_spanish_admin_keeps_english_base(staff, home, abo
     assert response.status_code == 302
     row = raw_columns(Page, about.pk, "title", "title_es", "slug")
     assert row == {"title": "About us", "title_es": "Sobre nosotras", "slug": "about"}
+
+
+def test_admin_pages_make_no_third_party_requests(staff, home):
+    """The dashboard and the page explorer load nothing from elsewhere: no Gravatar, no release check."""
+    for url in (reverse("wagtailadmin_home"), reverse("wagtailadmin_explore", args=[home.pk])):
+        html = staff.get(url).content.decode()
+        assert "gravatar.com" not in html
+        assert "releases.wagtail.io" not in html
+        assert "data-w-upgrade" not in html

@@ -140,6 +140,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_I18N_ENABLED = False  # one page row holds every language (wagtail-modeltranslation)
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("es", "Español"), ("pt", "Português"), ("fr", "Français")]
 WAGTAILEMBEDS_FINDERS = []  # no third-party embeds on public pages
+# The admin makes no third-party requests either: no Gravatar (it would send a hash of each staff
+# member's email address to gravatar.com) and no check for new Wagtail releases from the browser.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Uploads: an allow-list of document types, never HTML or SVG; images capped by size and pixels.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "ods", "pptx", "odp", "txt", "csv", "rtf"]
