@@ -15,8 +15,12 @@ def escape(text):
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
 
 
+PO_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+
+
 def unescape(text):
-    return text.encode("latin-1", "backslashreplace").decode("unicode_escape").encode("latin-1").decode("utf-8")
+    """The msgid as written in the .po file (UTF-8, C escapes) back to its text; any character may appear."""
+    return re.sub(r"\\(.)", lambda m: PO_ESCAPES.get(m.group(1), m.group(0)), text)
 
 
 def fill(po_path, language, mapping, force=False):
