@@ -8,4 +8,7 @@ class WimnSiteConfig(AppConfig):
     def ready(self):
         # Imported for their signal receivers: login throttling, the cached sitemap, the search index.
         from . import login_throttle, sitemaps  # noqa: F401
+        from .page_cache import connect_signals
         from .search import signals  # noqa: F401
+
+        connect_signals()

@@ -59,7 +59,11 @@ MIDDLEWARE = [
     "wimn_site.middleware.SecurityHeadersMiddleware",
     "wimn_site.login_throttle.LoginThrottleMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "wimn_site.page_cache.AnonymousPageCacheMiddleware",
 ]
+# Seconds an anonymous visitor's copy of a public page is kept (wimn_site/page_cache.py); 0 = off.
+# Needs a cache shared by every process, so it is on in production only (database cache).
+WIMN_PAGE_CACHE_SECONDS = int(os.environ.get("WIMN_PAGE_CACHE_SECONDS", "0"))
 
 ROOT_URLCONF = "wimn_site.urls"
 WSGI_APPLICATION = "wimn_site.wsgi.application"

@@ -46,5 +46,8 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "wimn_cache",
+        # every public page in four languages fits (the anonymous page cache, wimn_site/page_cache.py)
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("WIMN_CACHE_MAX_ENTRIES", "5000"))},
     }
 }
+WIMN_PAGE_CACHE_SECONDS = int(os.environ.get("WIMN_PAGE_CACHE_SECONDS", "60"))

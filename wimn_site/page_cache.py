@@ -1,0 +1,108 @@
+"""A short-lived cache of public pages for anonymous visitors.
+
+On the day of a media alert many people open the same few pages at once. Rendering a page costs a
+Wagtail route, about ten queries and the templates (40 ms of CPU); a cached copy costs one cache
+lookup. The cache only ever holds what any anonymous visitor would get:
+
+- only GET and HEAD requests without a query string (filtered listings and search are not cached,
+  so nobody can fill the cache with made-up URLs), outside the admin;
+- never for a request carrying a session or messages cookie (a logged-in editor, a visitor who has
+  entered a private page's password, a message waiting to be shown): those are served fresh;
+- only responses with status 200 that set no cookie, used no CSRF token (pages with a form) and
+  are not marked private or no-store, and are not streamed (documents).
+
+Every write to the database (a page published by staff or by the embargo scheduler, a snippet,
+document or setting saved, anything deleted) starts a new generation once its transaction commits,
+and entries of an older generation are ignored. Entries also expire after `WIMN_PAGE_CACHE_SECONDS`
+(60 in production), which bounds how long time-dependent parts (upcoming/past events, the coming-up
+advocacy days) can lag. 0 turns the cache off (development and tests, where the cache is per process).
+The cache must be shared by all processes (the production settings use the database cache).
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+
+GENERATION_KEY = "wimn:page-cache:generation"
+
+
+def timeout():
+    return int(getattr(settings, "WIMN_PAGE_CACHE_SECONDS", 0) or 0)
+
+
+def new_generation(sender=None, **_kwargs):
+    """Make every cached page stale, once the current transaction (if any) has committed."""
+    if timeout() and getattr(getattr(sender, "_meta", None), "app_label", "") != "sessions":
+        transaction.on_commit(lambda: cache.set(GENERATION_KEY, time.time_ns(), None))
+
+
+def connect_signals():
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(new_generation, dispatch_uid=f"wimn-page-cache-{id(signal)}")
+
+
+def _cookie_names():
+    return {settings.SESSION_COOKIE_NAME, getattr(settings, "MESSAGE_COOKIE_NAME", "messages")}
+
+
+def cacheable_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.META.get("QUERY_STRING")
+        and not request.path_info.startswith(("/admin/", "/django-admin/"))
+        and not (_cookie_names() & set(request.COOKIES))
+    )
+
+
+def cacheable_response(request, response):
+    cache_control = response.get("Cache-Control", "").lower()
+    user = getattr(request, "user", None)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # the page holds a CSRF token (a form)
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+        and not (user is not None and user.is_authenticated)
+    )
+
+
+def page_key(request):
+    url = f"{request.scheme}://{request.get_host()}{request.path}"
+    return "wimn:page-cache:" + hashlib.sha256(url.encode()).hexdigest()
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = timeout()
+        if not seconds or not cacheable_request(request):
+            return self.get_response(request)
+        key = page_key(request)
+        found = cache.get_many([GENERATION_KEY, key])  # one round trip to a database cache
+        generation, entry = found.get(GENERATION_KEY), found.get(key)
+        if generation is None:
+            generation = time.time_ns()
+            cache.add(GENERATION_KEY, generation, None)
+            generation = cache.get(GENERATION_KEY, generation)
+        if entry and entry[0] == generation:
+            _generation, status, headers, content = entry
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if cacheable_response(request, response):
+            headers = [(name, value) for name, value in response.items() if name.lower() != "x-page-cache"]
+            cache.set(key, (generation, response.status_code, headers, response.content), seconds)
+            response["X-Page-Cache"] = "miss"
+        return response
