@@ -61,14 +61,18 @@ def cacheable_request(request):
 
 def cacheable_response(request, response):
     cache_control = response.get("Cache-Control", "").lower()
+    vary = response.get("Vary", "").lower()
     user = getattr(request, "user", None)
     return (
-        response.status_code == 200
+        request.method == "GET"  # a HEAD response may come without its body; HEAD is answered from GET's copy
+        and response.status_code == 200
         and not response.streaming
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # the page holds a CSRF token (a form)
         and "private" not in cache_control
         and "no-store" not in cache_control
+        and "cookie" not in vary  # content that differs by visitor or by browser language
+        and "accept-language" not in vary
         and not (user is not None and user.is_authenticated)
     )
 

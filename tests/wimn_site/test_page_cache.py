@@ -134,6 +134,23 @@ def test_private_or_no_store_responses_are_not_stored():
     assert state(middleware(RequestFactory().get("/en/events/x/event.ics"))) is None
 
 
+def test_a_head_request_is_answered_from_the_copy_but_never_stored(client, home):
+    assert state(client.head("/en/")) is None
+    assert state(client.get("/en/")) == "miss"
+    assert state(client.head("/en/")) == "hit"
+
+
+def test_responses_that_vary_by_visitor_or_browser_language_are_not_stored():
+    def view(request):
+        response = HttpResponse("depends on the visitor")
+        response["Vary"] = "Cookie"
+        return response
+
+    middleware = AnonymousPageCacheMiddleware(view)
+    middleware(RequestFactory().get("/en/somewhere/"))
+    assert state(middleware(RequestFactory().get("/en/somewhere/"))) is None
+
+
 def test_off_when_the_setting_is_zero(client, home, settings):
     settings.WIMN_PAGE_CACHE_SECONDS = 0
     client.get("/en/")
