@@ -35,9 +35,30 @@ def timeout():
     return int(getattr(settings, "WIMN_PAGE_CACHE_SECONDS", 0) or 0)
 
 
-def new_generation(sender=None, **_kwargs):
+# Writes that change no public page: sessions, the admin's editing sessions (pinged every few seconds
+# while a page is open), draft revisions and their log, form submissions. Publishing saves the page.
+QUIET_MODELS = {
+    "sessions.session",
+    "wagtailadmin.editingsession",
+    "wagtailcore.revision",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "wagtailcore.comment",
+    "wimn_site.formsubmission",
+}
+# The columns a draft save (and autosave) updates on the page row.
+DRAFT_COLUMNS = ("wagtail_admin_comments", "latest_revision", "draft_title", "has_unpublished_changes")
+
+
+def changes_public_pages(sender, update_fields):
+    if getattr(getattr(sender, "_meta", None), "label_lower", "") in QUIET_MODELS:
+        return False
+    return not update_fields or not all(field.startswith(DRAFT_COLUMNS) for field in update_fields)
+
+
+def new_generation(sender=None, update_fields=None, **_kwargs):
     """Make every cached page stale, once the current transaction (if any) has committed."""
-    if timeout() and getattr(getattr(sender, "_meta", None), "app_label", "") != "sessions":
+    if timeout() and changes_public_pages(sender, update_fields):
         transaction.on_commit(lambda: cache.set(GENERATION_KEY, time.time_ns(), None))
 
 

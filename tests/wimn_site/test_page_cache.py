@@ -61,6 +61,17 @@ def test_publishing_a_change_is_seen_at_once(client, home, django_capture_on_com
     assert revision_title in response.content.decode()
 
 
+def test_saving_a_draft_keeps_the_cache_and_does_not_show_the_draft(client, home, django_capture_on_commit_callbacks):
+    """Editors save drafts (and Wagtail autosaves them) all the time; visitors keep the published page."""
+    client.get("/en/")
+    with django_capture_on_commit_callbacks(execute=True):
+        home.title = home.title_en = "Draft title, not published"
+        home.save_revision()
+    response = client.get("/en/")
+    assert state(response) == "hit"
+    assert "Draft title, not published" not in response.content.decode()
+
+
 def test_an_embargoed_alert_published_by_the_scheduler_appears_in_the_cached_listing(
     client, home, django_capture_on_commit_callbacks
 ):
