@@ -308,7 +308,7 @@ class EventPage(TranslatedPageMixin, Page):
             from wagtail.documents import get_document_model
 
             program = self.program.original if self.program.original_id else self.program
-            program = get_document_model().objects.prefetch_related("translations").get(pk=program.pk)
+            program = get_document_model().objects.get(pk=program.pk)
         return {
             "people": list(self.speakers.all()),
             "cosponsors": list(self.cosponsors.select_related("organization")),

@@ -324,6 +324,7 @@ def load_library(home):
                 year=year,
                 description=description,
                 original=original,
+                in_library=original is None,  # published on their own: no page links them
             )
             if original is None:
                 original = document

@@ -3,18 +3,20 @@
 Kept out of models.py so the ModelForm is built after modeltranslation has added its columns.
 """
 
+import datetime
 import logging
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.timesince import timeuntil
 from django.utils.translation import gettext_lazy as _
 
-from .login_throttle import client_ip
+from . import ratelimit
+from .client_ip import client_ip
 from .models import FormPage, FormSubmission
 
 logger = logging.getLogger(__name__)
@@ -84,16 +86,16 @@ class SubmissionForm(forms.ModelForm):
         return bool(self.data.get(HONEYPOT))
 
 
-def _over_limit(request):
-    """Count this post against the sender's address; True once the window's allowance is used up."""
+def _count_post(request):
+    """Count this post against the sender's real address (see wimn_site.client_ip) in its window."""
     limit, window = rate_limit()
-    key = f"wimn-form-posts:{client_ip(request)}"
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, window)
-        count = 1
-    return count > limit
+    return ratelimit.hit("form-post", client_ip(request), limit=limit, window=window)
+
+
+def _duration(seconds):
+    """ "1 hour", "12 minutes", ... in the active language."""
+    now = timezone.now()
+    return timeuntil(now + datetime.timedelta(seconds=seconds), now)
 
 
 def _notify_staff(page, submission, request):
@@ -128,10 +130,13 @@ def serve_form_page(page, request, *args, **kwargs):
     status = 200
     if request.method == "POST":
         form = SubmissionForm(request.POST, page=page)
-        if _over_limit(request):
+        counted = _count_post(request)
+        if not counted.allowed:
             form.is_valid()  # errors still shown, but nothing is stored
             form.add_error(
-                None, _("Too many submissions came from your connection. Please wait an hour and try again.")
+                None,
+                _("Too many submissions came from your connection. Please wait %(duration)s and try again.")
+                % {"duration": _duration(counted.retry_after)},
             )
             status = 429
         elif form.is_spam:

@@ -60,12 +60,13 @@ def organization_from_row(row):
 
 
 def document_versions_rows(root_id_ref):
-    """An ArraySubquery of the language versions (translations) of the document whose id is `root_id_ref`."""
+    """An ArraySubquery of the language versions (translations) of the document whose id is `root_id_ref`
+    that may be offered: never one in a private collection (wimn_site.visibility)."""
     from .models import WimnDocument
+    from .visibility import visible_versions
 
-    return ArraySubquery(
-        json_rows(WimnDocument.objects.filter(original_id=root_id_ref).order_by("language"), *DOC_FIELDS)
-    )
+    versions = visible_versions(WimnDocument.objects.filter(original_id=root_id_ref)).order_by("language")
+    return ArraySubquery(json_rows(versions, *DOC_FIELDS))
 
 
 def document_from_row(row, versions=None):

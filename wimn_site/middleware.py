@@ -1,4 +1,7 @@
+import re
+
 from django.conf import settings
+from django.http import HttpResponsePermanentRedirect
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -53,3 +56,22 @@ class SecurityHeadersMiddleware:
             for key, value in settings.WIMN_EXTRA_HEADERS.items():
                 response.headers.setdefault(key, value)
         return response
+
+
+LEADING_SLASHES = re.compile(r"^[/\\]{2,}")
+
+
+class OneLeadingSlashMiddleware:
+    """`//example.org/en/` is a path on this site, but every URL built from it (the language switcher,
+    canonical and hreflang links, redirects) would read as another host. Such paths are sent to the
+    same path with one leading slash."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if LEADING_SLASHES.match(request.path_info):
+            location = LEADING_SLASHES.sub("/", request.path_info)
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(f"{location}?{query}" if query else location)
+        return self.get_response(request)

@@ -45,6 +45,13 @@ QUIET_MODELS = {
     "wagtailcore.modellogentry",
     "wagtailcore.comment",
     "wimn_site.formsubmission",
+    "wimn_site.ratecounter",
+    # sign-in bookkeeping: failed attempts must not let anyone empty the cache by guessing passwords
+    "axes.accessattempt",
+    "axes.accessattemptexpiration",
+    "axes.accessfailurelog",
+    "axes.accesslog",
+    "auth.user",  # last_login on every sign-in
 }
 # The columns a draft save (and autosave) updates on the page row.
 DRAFT_COLUMNS = ("wagtail_admin_comments", "latest_revision", "draft_title", "has_unpublished_changes")

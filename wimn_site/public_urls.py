@@ -1,9 +1,13 @@
 """Language-prefixed views of the project package (sitemap, search and the like)."""
 
+from django.conf import settings
 from django.urls import path
+from django.views.generic import RedirectView
 
 from .search.views import search_view
 
 urlpatterns = [
     path("search/", search_view, name="wimn_search"),
+    # Wagtail's own front-end sign-in form would skip the admin's two-factor step: staff sign in there.
+    path("_util/login/", RedirectView.as_view(url=settings.WAGTAIL_FRONTEND_LOGIN_URL, query_string=True)),
 ]

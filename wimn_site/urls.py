@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -17,16 +18,12 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.sitemap_xml, name="sitemap_xml"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-else:
-    # Media served by Django only when no proxy does it (see docs/deploy.md); images and documents
-    # are public, documents go through Wagtail's serve view with download headers.
-    from django.views.static import serve
-
-    urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+# Of the uploads, only image renditions are files anyone may fetch by their address (a proxy may serve
+# the same folder itself, see docs/deploy.md). Documents go only through Wagtail's serve view above, which
+# applies wimn_site.visibility; original images are never served, pages show renditions.
+urlpatterns += [
+    re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>images/.+)$", serve, {"document_root": settings.MEDIA_ROOT})
+]
 
 urlpatterns += i18n_patterns(
     path("", include("statements.urls")),

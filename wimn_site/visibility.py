@@ -1,23 +1,24 @@
-"""What the public may see: live pages outside private sections, and the documents of the library.
+"""What the public may see: live pages outside private sections, and the files those pages use.
 
-Used by the document library, site search and the sitemap, so the three always agree. Every rule is a
-subquery (no query runs while the queryset is built), so callers keep a constant number of queries.
+One rule, used by the document serve view, the library, site search, feeds, the sitemap and every page
+that offers a download, so they always agree. It is decided per document *family* (an original and its
+language versions):
 
-The document rule, for a document *family* (an original and its language versions):
-
-* only originals with `in_library` ticked are listed; their versions are offered when they too are
-  ticked (an unticked version stays internal);
-* a document in a collection with a view restriction (or below one) is never public: Wagtail's serve
-  view would ask for a login or password anyway;
-* a family that no page uses (uploaded on its own for the library) is public;
-* a family that pages use is public only when at least one of those pages is live and outside a private
-  section. A file attached only to drafts (an unpublished statement, an embargoed media alert) stays
-  hidden until that page goes live.
+* a family whose original sits in a collection with a view restriction (or below one) is never public;
+  Wagtail's serve view asks for the collection's password or a login instead;
+* otherwise the family is public while a live page outside any private section uses one of its files,
+  or when staff have published the original to the library on purpose (`in_library`, off for new
+  uploads). A file attached to a draft or to an embargoed media alert therefore stays closed until the
+  scheduler publishes the page, at its minute;
+* a language version follows its family, unless it is itself in a private collection.
 
 "Use" is read from Wagtail's reference index, which records every link from a page to a document
-(foreign keys, StreamField blocks, rich text links, inline panels) for every page type, so statements,
-events and campaigns count without this module knowing their models. For a live page the index reflects
-its published content, not its draft.
+(foreign keys, StreamField blocks, rich text links, inline panels) for every page type. For a live page
+it reflects the published content, not a draft. Every rule is a subquery (no query runs while a queryset
+is built), so listings keep a constant number of queries.
+
+A file used only by a live page in a private section is served to the visitors that page lets in
+(`document_allowed_for`), and never listed.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -38,7 +39,8 @@ def public_pages(queryset=None):
     return queryset.filter(live=True).exclude(private_page_exists())
 
 
-def _private_collection_exists(path_ref="collection__path"):
+def private_collection_exists(path_ref="collection__path"):
+    """An EXISTS that is true when the collection at `path_ref` (an OuterRef name) or a parent is restricted."""
     return Exists(
         CollectionViewRestriction.objects.filter(
             collection__path=Substr(OuterRef(path_ref), 1, Length("collection__path"))
@@ -47,34 +49,74 @@ def _private_collection_exists(path_ref="collection__path"):
 
 
 def visible_versions(queryset):
-    """Language versions that may be offered: ticked for the library and not in a private collection."""
-    return queryset.filter(in_library=True).exclude(_private_collection_exists())
+    """The files of `queryset` outside private collections (language versions that may be offered)."""
+    return queryset.exclude(private_collection_exists())
 
 
-def public_documents():
-    """Originals of the public document library (see the module docstring for the rule)."""
+def _page_references(family_ids):
     from .models import WimnDocument
 
-    doc_type = ContentType.objects.get_for_model(WimnDocument)
-    page_type = ContentType.objects.get_for_model(Page)
-    family_ids = (
+    return ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        to_content_type=ContentType.objects.get_for_model(WimnDocument),
+        to_object_id__in=family_ids,
+    )
+
+
+def _family_ids_of_outer_original():
+    """Ids (as text, like the reference index's) of the family of the original at OuterRef(OuterRef('pk'))."""
+    from .models import WimnDocument
+
+    return Subquery(
         WimnDocument.objects.filter(Q(pk=OuterRef(OuterRef("pk"))) | Q(original_id=OuterRef(OuterRef("pk"))))
         .annotate(key=Cast("pk", CharField()))
         .values("key")
     )
-    used_by_pages = ReferenceIndex.objects.filter(
-        base_content_type=page_type, to_content_type=doc_type, to_object_id__in=Subquery(family_ids)
-    )
+
+
+def public_documents():
+    """Originals of public families: what the library lists (see the module docstring for the rule)."""
+    from .models import WimnDocument
+
     live_page_ids = public_pages(Page.objects.annotate(key=Cast("pk", CharField()))).values("key")
-    used_by_live_pages = used_by_pages.filter(object_id__in=Subquery(live_page_ids))
+    used_by_live_pages = _page_references(_family_ids_of_outer_original()).filter(object_id__in=Subquery(live_page_ids))
     return visible_versions(WimnDocument.objects.filter(original__isnull=True)).filter(
-        ~Exists(used_by_pages) | Exists(used_by_live_pages)
+        Q(in_library=True) | Exists(used_by_live_pages)
     )
 
 
 def public_document_versions():
-    """Every visible file (originals and versions) whose family is public: what site search indexes."""
+    """Every file (originals and language versions) that may be served and found: what site search shows."""
     from .models import WimnDocument
 
     public_ids = public_documents().values("pk")
     return visible_versions(WimnDocument.objects.all()).filter(Q(pk__in=public_ids) | Q(original_id__in=public_ids))
+
+
+def document_allowed_for(document, request):
+    """May this request download `document`? Public files; files of live private pages whose restriction
+    the visitor has passed; every file for staff who may use it in the admin.
+
+    A file in a private collection is Wagtail's to guard (its serve-view hook asks for the collection's
+    password or a login before this is called); it is never public through a page.
+    """
+    from wagtail.documents.permissions import permission_policy
+
+    from .models import WimnDocument
+
+    if public_document_versions().filter(pk=document.pk).exists():
+        return True
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        if permission_policy.user_has_any_permission_for_instance(user, ["change", "choose"], document):
+            return True
+    if visible_versions(WimnDocument.objects.filter(pk=document.original_id or document.pk)).count() == 0:
+        return False  # the family's original is in a private collection
+    root_id = document.original_id or document.pk
+    family = WimnDocument.objects.filter(Q(pk=root_id) | Q(original_id=root_id)).values_list("pk", flat=True)
+    page_ids = _page_references([str(pk) for pk in family]).values_list("object_id", flat=True)
+    for page in Page.objects.live().filter(pk__in=[int(pk) for pk in page_ids if pk.isdigit()]):
+        restrictions = page.get_view_restrictions()
+        if all(restriction.accept_request(request) for restriction in restrictions):
+            return True
+    return False

@@ -6,6 +6,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import FormSubmission, Topic
+from .views import page_not_found
+from .visibility import document_allowed_for
 
 
 class TopicViewSet(SnippetViewSet):
@@ -40,3 +42,15 @@ class FormSubmissionViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_form_submissions():
     return FormSubmissionViewSet("form_submissions")
+
+
+@hooks.register("before_serve_document", order=10)
+def serve_only_what_pages_show(document, request):
+    """A file is served while a live, public page uses it or staff have published it to the library
+    (wimn_site.visibility); otherwise it does not exist for the visitor. Runs after Wagtail's own hook,
+    which has already asked for a private collection's password or login."""
+    if document.collection.get_view_restrictions().exists():
+        return None
+    if document_allowed_for(document, request):
+        return None
+    return page_not_found(request)

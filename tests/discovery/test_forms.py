@@ -4,7 +4,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client
 
 from tests.helpers import assert_page_queries
@@ -12,14 +11,6 @@ from wimn_site.factories import FormPageFactory
 from wimn_site.models import FormPage, FormSubmission, SiteSettings
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Rate-limit counters live in the cache; each test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -164,6 +155,23 @@ def test_rate_limit_per_address(client, join, settings):
     assert "Demasiados envíos" in soup(response).select_one(".form-errors").get_text()
     assert FormSubmission.objects.count() == 3
     other = client.post("/en/join/", valid(email="p5@example.org"), REMOTE_ADDR="10.0.0.9")
+    assert other.status_code == 303
+
+
+def test_rate_limit_counts_each_visitor_behind_the_proxy(client, join, settings):
+    """Behind the proxy every post comes from its address: the limit still closes the form for one sender only."""
+    settings.WIMN_FORM_RATE_LIMIT = (2, 3600)
+    settings.WIMN_PROXY_HOPS = 1
+    via_proxy = {"REMOTE_ADDR": "127.0.0.1"}
+    for number in range(2):
+        sent = client.post(
+            "/en/join/", valid(email=f"a{number}@example.org"), HTTP_X_FORWARDED_FOR="203.0.113.5", **via_proxy
+        )
+        assert sent.status_code == 303
+    refused = client.post("/en/join/", valid(email="a3@example.org"), HTTP_X_FORWARDED_FOR="203.0.113.5", **via_proxy)
+    assert refused.status_code == 429
+    assert "1\xa0hour" in soup(refused).select_one(".form-errors").get_text()
+    other = client.post("/en/join/", valid(email="b@example.org"), HTTP_X_FORWARDED_FOR="198.51.100.7", **via_proxy)
     assert other.status_code == 303
 
 

@@ -35,7 +35,7 @@ def test_library_lives_once_under_the_home_page(home):
 
 def test_standalone_document_is_listed_once_with_its_versions(client, library):
     """An original uploaded on its own is listed once; its language versions are not separate entries."""
-    original = DocumentFactory(title="Gender-responsive GCM report", doc_type="report", year=2022)
+    original = DocumentFactory(title="Gender-responsive GCM report", doc_type="report", year=2022, in_library=True)
     DocumentFactory(title="Informe GCM con perspectiva de género", language="es", original=original)
     response = client.get("/en/documents/")
     assert response.status_code == 200
@@ -46,7 +46,7 @@ def test_standalone_document_is_listed_once_with_its_versions(client, library):
 
 
 def test_row_shows_file_type_and_size(client, library):
-    DocumentFactory(title="Program", doc_type="program")
+    DocumentFactory(title="Program", doc_type="program", in_library=True)
     meta = soup(client.get("/en/documents/")).select_one(".library-item .download__meta").get_text()
     assert "PDF" in meta and "bytes" in meta
 
@@ -62,9 +62,9 @@ def test_document_in_a_private_collection_never_appears(client, library):
     private = root.add_child(name="Staff only")
     below = private.add_child(name="Drafts")
     CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
-    DocumentFactory(title="Board minutes", collection=private)
-    DocumentFactory(title="Minutes draft", collection=below)
-    DocumentFactory(title="Public report", collection=root.add_child(name="Public"))
+    DocumentFactory(title="Board minutes", collection=private, in_library=True)
+    DocumentFactory(title="Minutes draft", collection=below, in_library=True)
+    DocumentFactory(title="Public report", collection=root.add_child(name="Public"), in_library=True)
     assert titles(client.get("/en/documents/")) == ["Public report"]
 
 
@@ -99,10 +99,12 @@ def test_document_used_only_in_a_private_section_is_hidden(client, library, home
     assert not public_documents().exists()
 
 
-def test_hidden_language_version_is_not_offered(client, library):
-    """A version with 'show in the library' unticked is neither listed as a language nor downloaded."""
-    original = DocumentFactory(title="Report")
-    DocumentFactory(title="Informe (borrador)", language="es", original=original, in_library=False)
+def test_language_version_in_a_private_collection_is_not_offered(client, library):
+    """A version kept in a private collection is neither listed as a language nor downloaded."""
+    drafts = Collection.get_first_root_node().add_child(name="Translations in progress")
+    CollectionViewRestriction.objects.create(collection=drafts, restriction_type="login")
+    original = DocumentFactory(title="Report", in_library=True)
+    DocumentFactory(title="Informe (borrador)", language="es", original=original, collection=drafts)
     page = soup(client.get("/es/documents/"))
     assert "Español" not in page.select_one(".library-item__facts").get_text()
     link = page.select_one(".download__link")
@@ -114,12 +116,12 @@ class TestFilters:
     def documents(self, library):
         imrf = TopicFactory(slug="imrf", name="IMRF", name_es="FEMI")
         climate = TopicFactory(slug="climate", name="Climate", name_es="Clima")
-        statement = DocumentFactory(title="Statement 2022", doc_type="statement", year=2022)
+        statement = DocumentFactory(title="Statement 2022", doc_type="statement", year=2022, in_library=True)
         statement.topics.add(imrf)
         DocumentFactory(title="Declaración 2022", language="es", original=statement)
-        report = DocumentFactory(title="Report 2021", doc_type="report", year=2021)
+        report = DocumentFactory(title="Report 2021", doc_type="report", year=2021, in_library=True)
         report.topics.add(climate)
-        DocumentFactory(title="Programa 2023", doc_type="program", year=2023, language="es")
+        DocumentFactory(title="Programa 2023", doc_type="program", year=2023, language="es", in_library=True)
         return {"statement": statement, "report": report}
 
     @pytest.mark.parametrize(
@@ -166,7 +168,7 @@ class TestFilters:
 
     def test_filters_survive_pagination_links(self, client, library):
         for number in range(25):
-            DocumentFactory(title=f"Report {number}", doc_type="report")
+            DocumentFactory(title=f"Report {number}", doc_type="report", in_library=True)
         page = soup(client.get("/en/documents/?type=report"))
         assert page.select_one('a[rel="next"]')["href"] == "?type=report&page=2"
 
@@ -174,7 +176,7 @@ class TestFilters:
 class TestLanguageSelection:
     @pytest.fixture
     def statement(self, library):
-        original = DocumentFactory(title="Statement on the IMRF", year=2022)
+        original = DocumentFactory(title="Statement on the IMRF", year=2022, in_library=True)
         DocumentFactory(title="Declaración sobre el FEMI", language="es", original=original)
         return original
 
@@ -208,7 +210,7 @@ def test_query_count_does_not_grow_with_documents(client, library, home, languag
 
     def add(count):
         for number in range(count):
-            document = DocumentFactory(title=f"Doc {number}", year=2020 + number % 3)
+            document = DocumentFactory(title=f"Doc {number}", year=2020 + number % 3, in_library=True)
             document.topics.add(topic)
             DocumentFactory(title=f"Doc {number} es", language="es", original=document)
             attached(home, document)
@@ -232,7 +234,7 @@ class TestAdmin(WagtailTestUtils):
 
         admin = django_user_model.objects.create_superuser("editor", "ed@example.org", "a-long-password-1")
         client.force_login(admin)
-        original = DocumentFactory(title="Pledge on the GCM")
+        original = DocumentFactory(title="Pledge on the GCM", in_library=True)
         form = client.get("/admin/documents/multiple/add/")
         assert form.status_code == 200
         response = client.post(

@@ -220,7 +220,9 @@ class TestPagination:
 
 class TestWhatIsSearched:
     def test_documents_are_found_by_title_and_description_in_their_language(self, client, home):
-        original = DocumentFactory(title="Spotlight report", description="Global migration in every region.")
+        original = DocumentFactory(
+            title="Spotlight report", description="Global migration in every region.", in_library=True
+        )
         DocumentFactory(title="Informe Spotlight", language="es", original=original, description="La migración global.")
         response = client.get("/es/search/", {"q": "informe"})
         assert result_titles(response) == ["Informe Spotlight"]

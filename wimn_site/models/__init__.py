@@ -4,6 +4,7 @@ from .library import DocumentLibraryPage
 from .mixins import EnglishBaseColumnsMixin, TranslatedPageMixin
 from .pages import ContentPage, HomePage, HomePageFeaturedStatement
 from .search import SearchEntry
+from .security import RateCounter
 from .site_settings import SiteSettings
 from .taxonomy import Topic
 
@@ -15,6 +16,7 @@ __all__ = [
     "FormSubmission",
     "HomePage",
     "HomePageFeaturedStatement",
+    "RateCounter",
     "SearchEntry",
     "SiteSettings",
     "Topic",

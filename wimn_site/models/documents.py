@@ -66,9 +66,14 @@ class WimnDocument(AbstractDocument):
     )
     topics = models.ManyToManyField("wimn_site.Topic", blank=True, verbose_name=_("topics"))
     in_library = models.BooleanField(
-        _("show in the document library"),
-        default=True,
-        help_text=_("Untick for internal or draft-only files; they are then never listed publicly."),
+        _("publish in the library"),
+        default=False,
+        help_text=_(
+            "Leave unticked for a file attached to a page: it is public while a live, public page uses it, and "
+            "a file attached to a draft or to an embargoed media alert stays closed until the page goes live. "
+            "Tick only to publish a file on its own (a report no page links to): it is then public at once. "
+            "Language versions follow their original; to keep one internal, put it in a private collection."
+        ),
     )
 
     admin_form_fields = WagtailDocument.admin_form_fields + (
@@ -114,17 +119,32 @@ class WimnDocument(AbstractDocument):
         except (OSError, ValueError):
             return None
 
-    def versions(self):
-        """This document and its translations, original first (uses prefetched translations when present)."""
+    def offered_translations(self):
+        """The language versions that may be offered to visitors: none in a private collection.
+
+        Listings prefetch them with that rule (`wimn_site.library`, `wimn_site.jsonrows`); otherwise
+        they are read here, once per document.
+        """
         root = self.original if self.original_id else self
-        return [root, *sorted(root.translations.all(), key=lambda d: language_codes().index(d.language))]
+        cache = getattr(root, "_prefetched_objects_cache", {})
+        if "translations" not in cache:
+            from ..visibility import visible_versions
+
+            cache["translations"] = list(visible_versions(root.translations.all()))
+            root._prefetched_objects_cache = cache
+        return list(cache["translations"])
+
+    def versions(self):
+        """This document and its offered translations, original first."""
+        root = self.original if self.original_id else self
+        return [root, *sorted(self.offered_translations(), key=lambda d: language_codes().index(d.language))]
 
     def version_for(self, language):
         """The version in `language`, or the original when there is none."""
         root = self.original if self.original_id else self
         if root.language == language:
             return root
-        for doc in root.translations.all():
+        for doc in self.offered_translations():
             if doc.language == language:
                 return doc
         return root

@@ -151,11 +151,11 @@ def indexable_pages():
 
 
 def indexable_documents():
-    """Files whose family may be public: the page-use rule is applied again at search time."""
+    """Files outside private collections. Whether a file is public changes when a page that uses it is
+    published or unpublished, so that rule (wimn_site.visibility) is applied at search time instead."""
     from ..models import WimnDocument
 
-    roots = visible_versions(WimnDocument.objects.filter(original__isnull=True)).values("pk")
-    return visible_versions(WimnDocument.objects.all()).filter(Q(pk__in=roots) | Q(original_id__in=roots))
+    return visible_versions(WimnDocument.objects.all())
 
 
 def index_page(page):

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values that differ per deploy come from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "taggit",
     "django.contrib.admin",
     "django.contrib.auth",
+    "axes",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -48,6 +50,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "wimn_site.middleware.OneLeadingSlashMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wimn_site.middleware.PrefixOnlyLocaleMiddleware",
@@ -57,9 +60,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wimn_site.middleware.SecurityHeadersMiddleware",
-    "wimn_site.login_throttle.LoginThrottleMiddleware",
+    "wimn_site.lockout.GuardedFormsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "wimn_site.page_cache.AnonymousPageCacheMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns a lockout into the 429 page
 ]
 # Seconds an anonymous visitor's copy of a public page is kept (wimn_site/page_cache.py); 0 = off.
 # Needs a cache shared by every process, so it is on in production only (database cache).
@@ -99,6 +103,35 @@ if os.environ.get("TEST_DATABASE_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Sign-in: django-axes counts failures in the database before Django checks a password (wimn_site/lockout.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "wimn_site.lockout.LockoutHandler"
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"], "ip_address"]
+AXES_FAILURE_LIMIT = int(os.environ.get("WIMN_LOCKOUT_FAILURES", "5"))  # per address and username
+WIMN_LOCKOUT_FAILURES_PER_ADDRESS = int(os.environ.get("WIMN_LOCKOUT_FAILURES_PER_ADDRESS", "20"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("WIMN_LOCKOUT_MINUTES", "15")))
+AXES_RESET_ON_SUCCESS = False  # LockoutHandler forgives only the signed-in username's own failures
+AXES_CLIENT_IP_CALLABLE = "wimn_site.client_ip.client_ip"
+AXES_USERNAME_CALLABLE = "wimn_site.lockout.username_for_lockout"
+AXES_LOCKOUT_CALLABLE = "wimn_site.lockout.lockout_response"
+AXES_VERBOSE = False
+AXES_ENABLE_ADMIN = False  # the Wagtail admin lists lockouts (wimn_site/wagtail_hooks.py)
+# Wagtail's front-end login (for pages restricted to signed-in users) is the admin's, with its 2FA step.
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
+
+# The visitor's address behind proxies (wimn_site/client_ip.py): X-Forwarded-For is read only from these
+# addresses, WIMN_PROXY_HOPS entries from its right (1 = one proxy such as nginx or Varnish; 0 = none).
+WIMN_PROXY_HOPS = int(os.environ.get("WIMN_PROXY_HOPS", "0"))
+WIMN_TRUSTED_PROXIES = env_list("WIMN_TRUSTED_PROXIES", "127.0.0.1,::1")
+# Contact and mailing-list forms: posts per client address, and the window in seconds.
+WIMN_FORM_RATE_LIMIT = (
+    int(os.environ.get("WIMN_FORM_POSTS", "5")),
+    int(os.environ.get("WIMN_FORM_WINDOW_SECONDS", "3600")),
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -16,6 +16,8 @@ if "DATABASE_URL" not in os.environ:
     raise ImproperlyConfigured("Set DATABASE_URL in the environment for production.")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+# Production runs behind one proxy (nginx or Varnish) on this machine unless told otherwise.
+WIMN_PROXY_HOPS = int(os.environ.get("WIMN_PROXY_HOPS", "1"))
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # HTTPS everywhere. WIMN_BEHIND_TLS_PROXY=1 when a proxy terminates TLS and sets X-Forwarded-Proto.

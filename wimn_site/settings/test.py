@@ -15,3 +15,5 @@ WHITENOISE_AUTOREFRESH = True
 # Uploads made by tests go to a folder of their own, emptied at the start of each run (tests/conftest.py),
 # never into the media/ folder of the development site.
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+# django-axes logs every failed sign-in as a warning (kept in production); the lockout tests make hundreds.
+LOGGING["loggers"] = {"axes": {"level": "ERROR"}}  # noqa: F405

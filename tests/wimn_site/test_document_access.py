@@ -1,0 +1,142 @@
+"""Who may download which file (wimn_site.visibility and the serve-view hook), and what the media folder
+serves: only image renditions, never documents or original images."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from django.test import Client
+
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+from campaigns.factories import logo_image
+from wimn_site.factories import ContentPageFactory, DocumentFactory, DocumentLibraryPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def attached(parent, document, **kwargs):
+    """A content page whose body offers `document` (a StreamField document block)."""
+    return ContentPageFactory(parent=parent, body_en=[("document", {"document": document, "label": ""})], **kwargs)
+
+
+def private_collection(name, restriction_type="password"):
+    collection = Collection.get_first_root_node().add_child(name=name)
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=restriction_type, password="partners-only"
+    )
+    return collection
+
+
+def library_titles(client, language="en"):
+    html = BeautifulSoup(client.get(f"/{language}/documents/").content, "html.parser")
+    return [h2.get_text(strip=True) for h2 in html.select(".library-item h2")]
+
+
+@pytest.fixture
+def library(home):
+    return DocumentLibraryPageFactory(parent=home, title="Documents")
+
+
+def test_new_upload_is_closed_until_a_page_or_staff_publish_it(client, library):
+    document = DocumentFactory(title="Budget 2023")
+    assert not document.in_library
+    assert client.get(document.url).status_code == 404
+    document.in_library = True
+    document.save()
+    assert client.get(document.url).status_code == 200
+    assert library_titles(client) == ["Budget 2023"]
+
+
+def test_file_of_a_live_page_is_open_and_listed(client, library, home):
+    document = DocumentFactory(title="Joint statement to the IMRF")
+    spanish = DocumentFactory(title="Declaración conjunta", language="es", original=document)
+    page = attached(home, document, slug="joint")
+    assert client.get(document.url).status_code == 200
+    assert client.get(spanish.url).status_code == 200
+    assert library_titles(client) == ["Joint statement to the IMRF"]
+    page.unpublish()
+    assert client.get(document.url).status_code == 404
+    assert client.get(spanish.url).status_code == 404
+    assert library_titles(client) == []
+
+
+def test_file_of_a_draft_is_closed(client, library, home):
+    document = DocumentFactory(title="Draft statement")
+    attached(home, document, slug="draft", live=False)
+    assert client.get(document.url).status_code == 404
+    assert library_titles(client) == []
+
+
+def test_file_of_a_private_page_opens_only_with_the_pages_password(client, library, home):
+    briefing = ContentPageFactory(parent=home, slug="members")
+    restriction = PageViewRestriction.objects.create(page=briefing, restriction_type="password", password="members")
+    document = DocumentFactory(title="Members' briefing")
+    page = attached(briefing, document, slug="briefing")
+    assert client.get(document.url).status_code == 404
+    assert library_titles(client) == []
+    response = client.post(
+        f"/en/_util/authenticate_with_password/{restriction.pk}/{page.pk}/",
+        {"password": "members", "return_url": "/en/members/briefing/"},
+    )
+    assert response.status_code == 302
+    assert client.get(document.url).status_code == 200
+    assert Client().get(document.url).status_code == 404
+
+
+def test_private_collection_asks_for_its_password_everywhere(client, library, home):
+    """A file in a private collection is never listed, even when a live page uses it, and downloads
+    only after the collection's password."""
+    partners = private_collection("Partners")
+    document = DocumentFactory(title="Partner briefing", collection=partners, in_library=True)
+    attached(home, document, slug="public-page")
+    response = client.get(document.url)
+    assert response.status_code == 200 and b"%PDF" not in response.content
+    assert BeautifulSoup(response.content, "html.parser").select_one("input[name=password]")
+    assert library_titles(client) == []
+    restriction = CollectionViewRestriction.objects.get(collection=partners)
+    client.post(
+        f"/documents/authenticate_with_password/{restriction.pk}/",
+        {"password": "partners-only", "return_url": document.url},
+    )
+    assert client.get(document.url)["Content-Disposition"].startswith("attachment")
+
+
+def test_original_in_a_private_collection_keeps_its_versions_closed(client, library):
+    """Private means private for the whole family: a version in an open collection does not leak it."""
+    original = DocumentFactory(title="Staff note", collection=private_collection("Staff"), in_library=True)
+    spanish = DocumentFactory(title="Nota interna", language="es", original=original)
+    assert client.get(spanish.url).status_code == 404
+
+
+def test_version_in_a_private_collection_is_not_linked_from_pages(client, library, home):
+    original = DocumentFactory(title="Statement on CSW68")
+    spanish = DocumentFactory(
+        title="Declaración ante la CSW68 (borrador)",
+        language="es",
+        original=original,
+        collection=private_collection("Drafts"),
+    )
+    attached(home, original, slug="csw68", title_es="CSW68")
+    html = client.get("/es/csw68/").content.decode()
+    assert original.url in html and spanish.url not in html
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/media/documents/anything.pdf",
+        "/media/original_images/logo.png",
+        "/media/images/../documents/anything.pdf",
+        "/media/images/%2e%2e/documents/anything.pdf",
+        "/media/",
+    ],
+)
+def test_media_folder_serves_no_documents_and_no_originals(client, path):
+    assert client.get(path).status_code == 404
+
+
+def test_media_folder_serves_renditions_only(client):
+    image = logo_image("Logo", "WIMN", size=(400, 200))
+    rendition = image.get_rendition("width-160|format-webp")
+    assert client.get(rendition.url).status_code == 200
+    assert client.get(f"/media/{image.file.name}").status_code == 404

@@ -1,0 +1,125 @@
+"""One lockout for every way in: staff sign-in, the two-factor step, page and document passwords and
+password-reset requests, all counted by django-axes in the database (shared by every worker).
+
+Failures are counted per (client address, username) and per client address, the address being the
+real visitor's behind the proxy (`wimn_site.client_ip`). So someone guessing from one address locks
+out only that address, never the staff member whose name they try from elsewhere:
+
+* 5 failures for one username from one address lock that pair (`AXES_FAILURE_LIMIT`);
+* 20 failures from one address, whatever the usernames, lock that address
+  (`WIMN_LOCKOUT_FAILURES_PER_ADDRESS`);
+* both for `AXES_COOLOFF_TIME` (15 minutes) after the last failure.
+
+The password forms of private pages and collections, and password-reset requests, have no username:
+they are counted under a name of their own ("page-password:<restriction>", "password-reset:<email>"),
+so they share the per-address allowance with the sign-in form.
+"""
+
+from axes.handlers.database import AxesDatabaseHandler
+from axes.handlers.proxy import AxesProxyHandler
+from axes.models import AccessAttempt
+
+from django.conf import settings
+from django.contrib.auth.signals import user_login_failed
+from django.db.models import Sum
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import Resolver404, resolve
+from django.utils import timezone, translation
+
+
+def username_for_lockout(request, credentials=None):
+    """The username as counted: trimmed and case-folded, so "Editor " and "editor" are one name."""
+    source = credentials if credentials is not None else request.POST
+    value = source.get("username") or ""
+    return str(value).strip().casefold()[:150]
+
+
+class LockoutHandler(AxesDatabaseHandler):
+    """Axes' database handler with a second, larger allowance for an address as a whole."""
+
+    def get_failures(self, request, credentials=None):
+        pair, address = (
+            attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+            for attempts in self.get_user_attempts(request, credentials)
+        )
+        # Axes compares one number with one limit: the address count is put on the pair's scale,
+        # so the result reaches AXES_FAILURE_LIMIT exactly when either allowance is used up.
+        per_address = settings.WIMN_LOCKOUT_FAILURES_PER_ADDRESS
+        return max(pair, address * settings.AXES_FAILURE_LIMIT // per_address)
+
+    def user_logged_in(self, sender, request, user, **kwargs):
+        """A successful sign-in forgives that username's earlier typos from this address, nothing more."""
+        super().user_logged_in(sender, request, user, **kwargs)
+        AccessAttempt.objects.filter(
+            username=username_for_lockout(request, {"username": user.get_username()}),
+            ip_address=request.axes_ip_address,
+        ).delete()
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """429 with a page in the visitor's language (the admin's language for staff sign-in)."""
+    language = translation.get_language_from_path(request.path_info) or translation.get_language()
+    retry_at = timezone.now() + settings.AXES_COOLOFF_TIME
+    with translation.override(language):
+        response = TemplateResponse(request, "429.html", {"retry_at": retry_at}, status=429)
+        response.render()
+    response["Retry-After"] = str(int(settings.AXES_COOLOFF_TIME.total_seconds()))
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def is_locked_out(request, credentials):
+    return not AxesProxyHandler.is_allowed(request, credentials)
+
+
+def record_failure(request, credentials):
+    user_login_failed.send(sender=__name__, credentials=credentials, request=request)
+
+
+def guarded_form_name(request, match):
+    """The name a post to a password or reset form counts under, or None for any other URL."""
+    if match.url_name == "wagtailcore_authenticate_with_password":
+        return f"page-password:{match.kwargs.get('page_view_restriction_id')}"
+    if match.url_name == "wagtaildocs_authenticate_with_password":
+        return f"document-password:{match.kwargs.get('restriction_id')}"
+    if match.url_name == "wagtailadmin_password_reset":
+        return f"password-reset:{str(request.POST.get('email', ''))[:150]}"
+    return None
+
+
+class GuardedFormsMiddleware:
+    """Puts the password forms and password-reset requests through the same lockout as sign-in.
+
+    A locked-out address gets the 429 page before the form is even checked. A page or document password
+    form counts a failure when it does not redirect (the password was wrong); a password-reset request
+    counts every time, before any email is sent, so nobody can use it to flood a staff member's inbox.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method != "POST":
+            return self.get_response(request)
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return self.get_response(request)
+        name = guarded_form_name(request, match)
+        if name is None:
+            return self.get_response(request)
+        credentials = {"username": name}
+        if is_locked_out(request, credentials):
+            return lockout_response(request, credentials=credentials)
+        if match.url_name == "wagtailadmin_password_reset":
+            record_failure(request, credentials)
+            if getattr(request, "axes_locked_out", False):
+                return lockout_response(request, credentials=credentials)
+            return self.get_response(request)
+        response = self.get_response(request)
+        if not isinstance(response, HttpResponseRedirect):
+            record_failure(request, credentials)
+            if getattr(request, "axes_locked_out", False):
+                return lockout_response(request, credentials=credentials)
+        return response
