@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from wimn_site.site_urls import absolute_url
+
 from .models import AdvocacyDay
 
 
@@ -77,7 +79,7 @@ def ical_components(start_date, end_date, request=None, stamp=None):
     if page is not None:
         calendar_url = page.get_url(request) or ""
         if request is not None and calendar_url:
-            calendar_url = request.build_absolute_uri(calendar_url)
+            calendar_url = absolute_url(request, calendar_url)
     stamp = stamp or timezone.now()
     components = []
     for day, start, end in occurrences_between(start_date, end_date):

@@ -13,6 +13,8 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from wimn_site.site_urls import absolute_url as site_absolute_url
+
 from . import times
 
 PRODID = "-//Women in Migration Network//WIMN events//EN"
@@ -27,7 +29,7 @@ def event_uid(event):
 
 def absolute_url(request, page):
     url = page.get_url(request)
-    return request.build_absolute_uri(url) if request is not None and url else url
+    return site_absolute_url(request, url)
 
 
 def event_description(event, url):

@@ -2,6 +2,8 @@
 
 from django.utils import translation
 
+from wimn_site.site_urls import absolute_url
+
 ATTENDANCE = {
     "in-person": "OfflineEventAttendanceMode",
     "online": "OnlineEventAttendanceMode",
@@ -20,7 +22,7 @@ def event_data(event, request, people=(), cosponsors=()):
     language = translation.get_language()
 
     def absolute(url):
-        return request.build_absolute_uri(url) if request is not None and url else url
+        return absolute_url(request, url)
 
     attendance = ATTENDANCE.get(event.format, "OfflineEventAttendanceMode")
     if event.status == event.MOVED_ONLINE:

@@ -14,6 +14,8 @@ from django.utils import timezone, translation
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from wimn_site.site_urls import absolute_url
+
 from .models import KIND_LABELS, StatementBasePage, StatementIndexPage
 from .models.base import KIND_PLURALS, available_in_q
 from .queries import visible
@@ -82,7 +84,7 @@ class StatementsFeed(Feed):
         return item.get_url(self.request)
 
     def item_guid(self, item):
-        return self.request.build_absolute_uri(item.get_url(self.request))
+        return absolute_url(self.request, item.get_url(self.request))
 
     item_guid_is_permalink = True
 

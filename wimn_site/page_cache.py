@@ -28,6 +28,8 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 
+from .site_urls import canonical_site, host_and_port
+
 GENERATION_KEY = "wimn:page-cache:generation"
 
 
@@ -52,6 +54,9 @@ QUIET_MODELS = {
     "axes.accessfailurelog",
     "axes.accesslog",
     "auth.user",  # last_login on every sign-in
+    "otp_totp.totpdevice",  # two-step sign-in: every code checked updates its device
+    "otp_static.staticdevice",
+    "otp_static.statictoken",
 }
 # The columns a draft save (and autosave) updates on the page row.
 DRAFT_COLUMNS = ("wagtail_admin_comments", "latest_revision", "draft_title", "has_unpublished_changes")
@@ -102,11 +107,15 @@ def cacheable_response(request, response):
         and "cookie" not in vary  # content that differs by visitor or by browser language
         and "accept-language" not in vary
         and not (user is not None and user.is_authenticated)
+        and canonical_site(request) is not None  # its absolute URLs are the Site's, whatever the Host said
     )
 
 
 def page_key(request):
-    url = f"{request.scheme}://{request.get_host()}{request.path}"
+    """The Site's address and the path: case, a trailing dot or a spelled-out port in the Host header make
+    no new entry (and only requests made to the Site's own address fill one, see `cacheable_response`)."""
+    hostname, port = host_and_port(request)
+    url = f"{request.scheme}://{hostname}:{port}{request.path}"
     return "wimn:page-cache:" + hashlib.sha256(url.encode()).hexdigest()
 
 

@@ -31,6 +31,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .models.mixins import language_codes
+from .site_urls import absolute_url, canonical_site, host_and_port
 from .visibility import public_pages
 
 CACHE_KEY = "wimn-sitemap:{site}:{host}"
@@ -68,9 +69,9 @@ def _specific_for_availability(rows):
 
 
 def _on_this_host(request, location):
-    """A page's own sitemap location (built from the Site's hostname) on the host that was asked."""
+    """A page's own sitemap location (built from the Site's hostname) on this site's address."""
     parts = urlsplit(location)
-    return request.build_absolute_uri(urlunsplit(("", "", parts.path, parts.query, "")))
+    return absolute_url(request, urlunsplit(("", "", parts.path, parts.query, "")))
 
 
 def sitemap_urls(request, site):
@@ -105,7 +106,7 @@ def sitemap_urls(request, site):
                     entries.append((alternates[code], lastmod, alternates))
             continue
         relative = page.url_path[prefix_length:]
-        alternates = {code: request.build_absolute_uri(f"/{code}{relative}") for code in languages}
+        alternates = {code: absolute_url(request, f"/{code}{relative}") for code in languages}
         for code in languages:
             entries.append((alternates[code], lastmod, alternates))
     return entries
@@ -137,7 +138,7 @@ def render_index(request, parts):
         '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
     ]
     for number in range(1, parts + 1):
-        out.append(f"<sitemap><loc>{escape(request.build_absolute_uri(f'/sitemap.xml?p={number}'))}</loc></sitemap>")
+        out.append(f"<sitemap><loc>{escape(absolute_url(request, f'/sitemap.xml?p={number}'))}</loc></sitemap>")
     out.append("</sitemapindex>")
     return "\n".join(out) + "\n"
 
@@ -161,7 +162,9 @@ def sitemap_xml(request):
     if site is None:
         return HttpResponse(render_sitemap([]), content_type="application/xml; charset=utf-8")
     version = cache.get(CACHE_VERSION_KEY, 0)
-    key = CACHE_KEY.format(site=site.pk, host=request.get_host()) + f":{version}"
+    # Built from the Site's address for canonical requests, so all of those share one copy (site_urls).
+    address = "site" if canonical_site(request) else ":".join(map(str, host_and_port(request)))
+    key = CACHE_KEY.format(site=site.pk, host=address) + f":{version}"
     documents = cache.get(key)
     if documents is None:
         documents = _documents(request, site)

@@ -6,6 +6,8 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from .site_urls import absolute_url
+
 
 @require_safe
 def language_redirect(request):
@@ -35,7 +37,7 @@ def robots_txt(request):
         "Disallow: /*?*q=",
         "Disallow: /*?*sent=",
         "",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute_url(request, '/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 

@@ -1,3 +1,4 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -5,6 +6,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import two_factor
 from .models import FormSubmission, Topic
 from .views import page_not_found
 from .visibility import document_allowed_for
@@ -54,3 +56,38 @@ def serve_only_what_pages_show(document, request):
     if document_allowed_for(document, request):
         return None
     return page_not_found(request)
+
+
+@hooks.register("register_admin_urls")
+def two_factor_urls():
+    return [
+        path("2fa/verify/", two_factor.verify, name="wimn_2fa_verify"),
+        path("2fa/setup/", two_factor.setup, name="wimn_2fa_setup"),
+        path("2fa/recovery-codes/", two_factor.recovery_codes, name="wimn_2fa_recovery_codes"),
+        path("2fa/", two_factor.manage, name="wimn_2fa_manage"),
+        path("2fa/new-recovery-codes/", two_factor.new_recovery_codes, name="wimn_2fa_new_recovery_codes"),
+        path("2fa/turn-off/", two_factor.turn_off, name="wimn_2fa_turn_off"),
+        path("2fa/reset/<int:user_id>/", two_factor.reset_user, name="wimn_2fa_reset_user"),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    return {
+        "url": reverse("wimn_2fa_manage"),
+        "label": _("Two-step sign-in"),
+        "help_text": _("Codes from an authenticator app, and recovery codes for when your phone is lost."),
+    }
+
+
+@hooks.register("register_user_listing_buttons")
+def two_factor_reset_button(user, request_user):
+    from wagtail.admin.widgets.button import Button
+
+    if two_factor.can_reset_others(request_user) and user.pk != request_user.pk:
+        yield Button(
+            _("Reset two-step sign-in"),
+            reverse("wimn_2fa_reset_user", args=[user.pk]),
+            priority=100,
+            attrs={"data-wimn-2fa-reset": ""},
+        )

@@ -12,6 +12,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from wimn_site.site_urls import absolute_url
+
 from ..models.base import KIND_PLURALS, MEDIA_ALERT, OP_ED, PLEDGE
 
 register = template.Library()
@@ -20,7 +22,7 @@ ORGANIZATION_NAME = "Women in Migration Network"
 
 
 def _absolute(request, url):
-    return request.build_absolute_uri(url) if request is not None else url
+    return absolute_url(request, url)
 
 
 @register.simple_tag(takes_context=True)

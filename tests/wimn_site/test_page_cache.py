@@ -27,6 +27,12 @@ def page_cache_on(settings):
     cache.clear()
 
 
+@pytest.fixture
+def client():
+    """Requests made to the Site's own address (the demo Site is localhost:80), as visitors' are."""
+    return Client(HTTP_HOST="localhost")
+
+
 def state(response):
     return response.get("X-Page-Cache")
 
@@ -42,11 +48,29 @@ def test_a_page_is_served_from_the_cache_the_second_time_without_a_query(client,
     assert "default-src 'self'" in second["Content-Security-Policy"]
 
 
-def test_each_language_and_host_has_its_own_copy(client, home):
+def test_each_language_has_its_own_copy(client, home):
     client.get("/en/")
     assert state(client.get("/es/")) == "miss"
-    assert state(client.get("/en/", HTTP_HOST="example.org")) == "miss"
     assert 'lang="es"' in client.get("/es/").content.decode()
+
+
+@pytest.mark.parametrize("host", ["LOCALHOST", "localhost.", "localhost:80", "LocalHost.:80"])
+def test_spellings_of_the_sites_address_share_one_copy(client, home, host):
+    first = client.get("/en/")
+    again = client.get("/en/", HTTP_HOST=host)
+    assert state(again) == "hit" and again.content == first.content
+
+
+@pytest.mark.parametrize("host", ["localhost:6666", "example.org", "LOCALHOST:8080"])
+def test_another_host_or_port_is_served_fresh_and_fills_nothing(client, home, settings, host):
+    """Its links would carry the Host it sent; nobody else may be served them."""
+    settings.ALLOWED_HOSTS = ["*"]
+    poisoned = client.get("/en/", HTTP_HOST=host)
+    assert poisoned.status_code == 200 and state(poisoned) is None
+    assert host.lower() in poisoned.content.decode().lower()  # its own canonical link, for itself only
+    clean = client.get("/en/")
+    assert state(clean) == "miss" and host.lower() not in clean.content.decode().lower()
+    assert 'href="http://localhost/en/"' in clean.content.decode()
 
 
 def test_publishing_a_change_is_seen_at_once(client, home, django_capture_on_commit_callbacks):

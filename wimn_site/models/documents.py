@@ -91,7 +91,10 @@ class WimnDocument(AbstractDocument):
         verbose_name_plural = _("documents")
 
     def clean(self):
-        super().clean()
+        if self.file:
+            super().clean()  # the allowed extensions
+        # else: the multiple uploader is completing a file it already checked when it was uploaded, and
+        # attaches it only after this form is valid (without this, Wagtail 7.4 answers with a 500)
         if self.original_id and self.original_id == self.pk:
             raise ValidationError({"original": _("A document cannot be a translation of itself.")})
         if self.original_id and self.original and self.original.original_id:

@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -57,6 +60,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "wimn_site.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wimn_site.middleware.SecurityHeadersMiddleware",
@@ -119,7 +124,14 @@ AXES_CLIENT_IP_CALLABLE = "wimn_site.client_ip.client_ip"
 AXES_USERNAME_CALLABLE = "wimn_site.lockout.username_for_lockout"
 AXES_LOCKOUT_CALLABLE = "wimn_site.lockout.lockout_response"
 AXES_VERBOSE = False
-AXES_ENABLE_ADMIN = False  # the Wagtail admin lists lockouts (wimn_site/wagtail_hooks.py)
+AXES_ENABLE_ADMIN = False  # no Django admin here: unlock with `manage.py axes_reset_ip` / `axes_reset_username`
+# Two-step sign-in (wimn_site/two_factor.py): required for superusers and these groups; others may opt in.
+WIMN_2FA_REQUIRED = os.environ.get("WIMN_2FA_REQUIRED", "1") == "1"
+WIMN_2FA_REQUIRED_GROUPS = env_list("WIMN_2FA_REQUIRED_GROUPS", "Administrators,Editors")
+OTP_TOTP_ISSUER = os.environ.get("WIMN_2FA_ISSUER", "WIMN website")
+# A staff session ends after a working day without a request (renewed on every request).
+SESSION_COOKIE_AGE = int(os.environ.get("WIMN_SESSION_IDLE_HOURS", "8")) * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
 # Wagtail's front-end login (for pages restricted to signed-in users) is the admin's, with its 2FA step.
 WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 

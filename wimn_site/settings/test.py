@@ -17,3 +17,6 @@ WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 # django-axes logs every failed sign-in as a warning (kept in production); the lockout tests make hundreds.
 LOGGING["loggers"] = {"axes": {"level": "ERROR"}}  # noqa: F405
+# Tests sign staff in with force_login; the two-step tests turn the requirement on themselves
+# (tests/wimn_site/test_two_factor.py), and a test checks production keeps it on.
+WIMN_2FA_REQUIRED = False

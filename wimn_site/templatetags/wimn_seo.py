@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
+from ..site_urls import absolute_url
 from .wimn_tags import ancestors_for_breadcrumbs, site_root
 
 register = template.Library()
@@ -39,7 +40,7 @@ def json_ld(data):
 
 
 def _absolute(request, url):
-    return request.build_absolute_uri(url) if request is not None else url
+    return absolute_url(request, url)
 
 
 def _page_url(request, page, root):
@@ -185,4 +186,4 @@ def canonical_url(context):
         prefix = f"/{language}/"
         if path.startswith(prefix):
             path = f"/{settings.LANGUAGE_CODE}/" + path[len(prefix) :]
-    return request.build_absolute_uri(path)
+    return absolute_url(request, path)

@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 
 from ..i18n import language_versions
 from ..navigation import root_children
+from ..site_urls import absolute_url as site_absolute_url
 
 register = template.Library()
 
@@ -22,7 +23,7 @@ def absolute_url(context, url):
     request = context.get("request")
     if request is None:
         return url
-    return request.build_absolute_uri(url)
+    return site_absolute_url(request, url)
 
 
 @register.simple_tag(takes_context=True)
