@@ -1,6 +1,7 @@
 import django_filters
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -46,6 +47,17 @@ class FormSubmissionFilterSet(WagtailFilterSet):
         return queryset.filter(purpose=FormPage.NEWSLETTER, confirmed_at__isnull=value == "pending")
 
 
+class FormSubmissionAdminForm(forms.ModelForm):
+    def validate_unique(self):
+        """Also check one sign-up per address and form, which involves the form and purpose that staff do not
+        edit (Django skips a rule on fields a form leaves out): a duplicate address is a form error, not a 500."""
+        super().validate_unique()
+        try:
+            self.instance.validate_constraints()
+        except ValidationError as error:
+            self.add_error(None, error)
+
+
 class FormSubmissionViewSet(ModelViewSet):
     """Mailing-list sign-ups and contact messages, newest first, with a CSV/XLSX export safe to open."""
 
@@ -85,6 +97,9 @@ class FormSubmissionViewSet(ModelViewSet):
     ]
     search_fields = ["name", "email", "organization", "message"]
     form_fields = ["name", "email", "organization", "message", "consent"]
+
+    def get_form_class(self, for_update=False):
+        return forms.modelform_factory(self.model, form=FormSubmissionAdminForm, fields=self.form_fields)
 
 
 @hooks.register("register_admin_viewset")

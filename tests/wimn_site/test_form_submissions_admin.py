@@ -172,3 +172,21 @@ def test_exports_keep_dates_numbers_and_plain_text_as_they_are(staff, sign_ups):
     assert confirmed[headings.index("Consent text")] == CONSENT_ES
     assert confirmed[headings.index("Address confirmed at")].year == timezone.now().year
     assert confirmed[headings.index("Submitted at")] is not None
+
+
+def test_staff_editing_an_address_into_a_duplicate_sign_up_get_a_form_error(staff, sign_ups):
+    confirmed, pending, _message = sign_ups
+    data = {"name": "Paula", "email": "CONFIRMED@example.org", "organization": "", "message": "", "consent": "on"}
+    response = staff.post(f"/admin/form_submissions/edit/{pending.pk}/", data)
+    assert response.status_code == 200
+    assert "This address has already signed up through this form." in response.content.decode()
+    pending.refresh_from_db()
+    assert pending.email == "pending@example.org"
+
+
+def test_staff_edit_a_submission(staff, sign_ups):
+    _confirmed, pending, _message = sign_ups
+    data = {"name": "Paula P.", "email": "paula@example.org", "organization": "", "message": "", "consent": "on"}
+    assert staff.post(f"/admin/form_submissions/edit/{pending.pk}/", data).status_code == 302
+    pending.refresh_from_db()
+    assert (pending.name, pending.email) == ("Paula P.", "paula@example.org")
