@@ -1,6 +1,8 @@
 """The mailing-list and contact form: validation, honeypot, rate limit, storage and the staff email.
 
-Kept out of models.py so the ModelForm is built after modeltranslation has added its columns.
+A contact message is stored and emailed to staff at once; a mailing-list sign-up waits for its address to
+be confirmed (wimn_site.subscriptions). Kept out of models.py so the ModelForm is built after
+modeltranslation has added its columns.
 """
 
 import datetime
@@ -8,7 +10,6 @@ import logging
 
 from django import forms
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
@@ -17,7 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from . import ratelimit
 from .client_ip import client_ip
-from .models import FormPage, FormSubmission
+from .models import FormSubmission
+from .subscriptions import CONFIRMATION_DAYS, sign_up
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +71,11 @@ class SubmissionForm(forms.ModelForm):
             self.fields["consent"].label = _("I agree that the network keeps my message and email address to reply.")
         self.fields["consent"].error_messages["required"] = _("Please tick this box so that we may use your email.")
 
+    @property
+    def consent_text(self):
+        """The consent sentence as this visitor read it, in the language of the request."""
+        return str(self.fields["consent"].label)
+
     def full_clean(self):
         super().full_clean()
         for name in self.errors:
@@ -98,35 +105,11 @@ def _duration(seconds):
     return timeuntil(now + datetime.timedelta(seconds=seconds), now)
 
 
-def _notify_staff(page, submission, request):
-    lines = [
-        f"Form: {page.title} ({request.build_absolute_uri(request.path)})",
-        f"Purpose: {submission.purpose}",
-        f"Language: {submission.language}",
-        f"Name: {submission.name}",
-        f"Email: {submission.email}",
-        f"Organization: {submission.organization}",
-        "",
-        submission.message,
-        "",
-        "All submissions: " + request.build_absolute_uri("/admin/"),
-    ]
-    who = " ".join((submission.name or submission.email).split())[:80]
-    kind = "Mailing-list sign-up" if submission.purpose == FormPage.NEWSLETTER else "Contact message"
-    message = EmailMessage(
-        subject=f"[WIMN website] {kind}: {who}",
-        body="\n".join(lines),
-        to=page.recipients(),
-        reply_to=[submission.email],
-    )
-    try:
-        message.send()
-    except Exception:  # the submission is stored; a mail outage must not lose it or show an error
-        logger.exception("Could not email form submission %s", submission.pk)
-
-
 def serve_form_page(page, request, *args, **kwargs):
-    """GET shows the form (or the thank-you after a redirect); POST validates, stores and emails."""
+    """GET shows the form (or the thank-you after a redirect); POST validates, stores and emails.
+
+    Every accepted post gets the same redirect to the thank-you, whether or not the address had signed up
+    before, so the form never tells anyone who is on the mailing list."""
     status = 200
     if request.method == "POST":
         form = SubmissionForm(request.POST, page=page)
@@ -147,12 +130,17 @@ def serve_form_page(page, request, *args, **kwargs):
             submission.page = page
             submission.purpose = page.purpose
             submission.language = translation.get_language()
-            submission.save()
-            _notify_staff(page, submission, request)
+            submission.consent_text = form.consent_text
+            if page.is_newsletter:
+                sign_up(submission, request)
+            else:
+                submission.save()
+                submission.notify_staff()
             return HttpResponseRedirect(f"{request.path}?sent=1", status=303)
     else:
         form = SubmissionForm(page=page)
     context = page.get_context(request, *args, **kwargs)
     context["form"] = form
     context["sent"] = request.method == "GET" and request.GET.get("sent") == "1"
+    context["confirmation_days"] = CONFIRMATION_DAYS
     return TemplateResponse(request, page.get_template(request, *args, **kwargs), context, status=status)

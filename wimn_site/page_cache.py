@@ -48,6 +48,7 @@ QUIET_MODELS = {
     "wagtailcore.comment",
     "wimn_site.formsubmission",
     "wimn_site.ratecounter",
+    "wimn_site.scheduledtaskrun",
     # sign-in bookkeeping: failed attempts must not let anyone empty the cache by guessing passwords
     "axes.accessattempt",
     "axes.accessattemptexpiration",

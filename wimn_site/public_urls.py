@@ -5,9 +5,11 @@ from django.urls import path
 from django.views.generic import RedirectView
 
 from .search.views import search_view
+from .subscriptions import confirm_sign_up
 
 urlpatterns = [
     path("search/", search_view, name="wimn_search"),
+    path("mailing-list/confirm/<str:token>/", confirm_sign_up, name="wimn_confirm_sign_up"),
     # Wagtail's own front-end sign-in form would skip the admin's two-factor step: staff sign in there.
     path("_util/login/", RedirectView.as_view(url=settings.WAGTAIL_FRONTEND_LOGIN_URL, query_string=True)),
 ]

@@ -66,8 +66,9 @@ def test_newsletter_form_has_no_message_field(client, join):
     assert not soup(client.get("/en/join/")).find(attrs={"name": "message"})
 
 
-def test_successful_sign_up_is_stored_emailed_and_thanked(client, join, home):
-    """A valid sign-up is saved with the visitor's language, emailed to the site contact, and thanked."""
+def test_sign_up_is_stored_unconfirmed_and_thanked_with_the_next_step(client, join, home):
+    """A valid sign-up is saved, unconfirmed, with the visitor's language; the visitor (not staff) gets an email,
+    and the thank-you says to open it."""
     settings_row = SiteSettings.for_site(home.get_site())
     settings_row.contact_email = "staff@example.org"
     settings_row.save()
@@ -81,13 +82,10 @@ def test_successful_sign_up_is_stored_emailed_and_thanked(client, join, home):
         "newsletter",
         join,
     )
-    assert submission.consent
-    assert len(mail.outbox) == 1
-    email = mail.outbox[0]
-    assert email.to == ["staff@example.org"] and email.reply_to == ["carol@example.org"]
-    assert "Mailing-list sign-up" in email.subject and "carol@example.org" in email.body
+    assert submission.consent and submission.confirmed_at is None
+    assert [email.to for email in mail.outbox] == [["carol@example.org"]]
     thanks = soup(client.get(response["Location"])).select_one(".form-thanks").get_text()
-    assert "lista de correo" in thanks
+    assert "enlace" in thanks and "7 días" in thanks
 
 
 def test_contact_form_emails_the_page_recipients(client, contact):

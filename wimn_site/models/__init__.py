@@ -3,6 +3,7 @@ from .forms import FormPage, FormSubmission
 from .library import DocumentLibraryPage
 from .mixins import EnglishBaseColumnsMixin, TranslatedPageMixin
 from .pages import ContentPage, HomePage, HomePageFeaturedStatement
+from .scheduler import ScheduledTaskRun
 from .search import SearchEntry
 from .security import RateCounter
 from .site_settings import SiteSettings
@@ -17,6 +18,7 @@ __all__ = [
     "HomePage",
     "HomePageFeaturedStatement",
     "RateCounter",
+    "ScheduledTaskRun",
     "SearchEntry",
     "SiteSettings",
     "Topic",

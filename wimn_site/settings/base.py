@@ -144,6 +144,9 @@ WIMN_FORM_RATE_LIMIT = (
     int(os.environ.get("WIMN_FORM_POSTS", "5")),
     int(os.environ.get("WIMN_FORM_WINDOW_SECONDS", "3600")),
 )
+# Days a form submission is kept; `purge_visitor_data` (run daily by `run_scheduler`) deletes older ones, and
+# sign-in logs of the same age. Unconfirmed mailing-list sign-ups go after 7 days (wimn_site/subscriptions.py).
+WIMN_FORM_RETENTION_DAYS = int(os.environ.get("WIMN_FORM_RETENTION_DAYS", "365"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

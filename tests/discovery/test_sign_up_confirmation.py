@@ -1,0 +1,307 @@
+"""Double opt-in: a mailing-list sign-up counts once its address follows the emailed link and presses the button.
+
+Time is moved by patching time.time (what django.core.signing reads), so no test waits a week.
+"""
+
+import re
+import time
+from unittest import mock
+
+import pytest
+from bs4 import BeautifulSoup
+
+from django.core import mail, signing
+from django.db import IntegrityError
+from django.test import Client
+
+from wimn_site.factories import FormPageFactory
+from wimn_site.models import FormPage, FormSubmission, SiteSettings
+
+pytestmark = pytest.mark.django_db
+
+DAY = 24 * 60 * 60
+LINK = re.compile(r"http://testserver(/(?:en|es|pt|fr)/mailing-list/confirm/[^/\s]+/)")
+
+
+@pytest.fixture
+def join(home):
+    settings_row = SiteSettings.for_site(home.get_site())
+    settings_row.contact_email = "staff@example.org"
+    settings_row.save()
+    return FormPageFactory(
+        parent=home,
+        slug="join",
+        title_es="Suscríbase a la lista",
+        title_fr="Abonnez-vous",
+        title_pt="Assine a lista",
+        thank_you_text_es="¡Bienvenida a la red!",
+    )
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def text(response):
+    return soup(response).select_one("main").get_text(" ", strip=True)
+
+
+def sign_up(client, language="es", **extra):
+    data = {"name": "Carol Barton", "email": "carol@example.org", "organization": "WIMN", "consent": "on", **extra}
+    return client.post(f"/{language}/join/", data)
+
+
+def emailed_link(index=-1):
+    match = LINK.search(mail.outbox[index].body)
+    assert match, mail.outbox[index].body
+    return match.group(1)
+
+
+def confirm(client, link):
+    """Press the button of the confirmation page, as a browser does (with the page's CSRF token)."""
+    page = client.get(link)
+    token = soup(page).find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
+    return client.post(link, {"csrfmiddlewaretoken": token})
+
+
+def staff_emails():
+    return [email for email in mail.outbox if email.to == ["staff@example.org"]]
+
+
+@pytest.mark.parametrize(
+    "language,subject,ask,button,done,consent",
+    [
+        (
+            "es",
+            "Confirme su suscripción",
+            "Confirme su suscripción",
+            "Sí, suscribirme",
+            "¡Bienvenida a la red!",
+            "Sí, envíenme por correo las noticias y los llamados a la acción de la red.",
+        ),
+        (
+            "fr",
+            "Veuillez confirmer votre abonnement",
+            "Confirmez votre abonnement",
+            "Oui, abonnez-moi",
+            "Merci ! Vous êtes inscrit·e à la liste de diffusion du réseau.",
+            "Oui, envoyez-moi par courriel les nouvelles et les appels à l'action du réseau.",
+        ),
+    ],
+)
+def test_sign_up_is_confirmed_through_the_emailed_link_in_the_visitors_language(
+    language, subject, ask, button, done, consent, join
+):
+    """The link arrives in the visitor's language and under its prefix; only pressing the button confirms,
+    and only then are staff told, with the consent sentence the visitor read."""
+    client = Client(enforce_csrf_checks=True)
+    page = client.get(f"/{language}/join/")
+    csrf = soup(page).find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
+    data = {"email": "carol@example.org", "consent": "on", "csrfmiddlewaretoken": csrf}
+    assert client.post(f"/{language}/join/", data).status_code == 303
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["carol@example.org"]
+    assert subject in mail.outbox[0].subject
+    link = emailed_link()
+    assert link.startswith(f"/{language}/mailing-list/confirm/")
+
+    shown = client.get(link)
+    assert shown.status_code == 200
+    assert ask in soup(shown).select_one("h1").get_text()
+    assert soup(shown).select_one("main form button").get_text(strip=True) == button
+    assert FormSubmission.objects.get().confirmed_at is None and staff_emails() == []
+
+    confirmed = confirm(client, link)
+    assert confirmed.status_code == 303 and confirmed["Location"] == link
+    assert done in text(client.get(link))
+    submission = FormSubmission.objects.get()
+    assert submission.confirmed_at is not None
+    assert submission.consent_text == consent
+    [notice] = staff_emails()
+    assert "Mailing-list sign-up" in notice.subject and notice.reply_to == ["carol@example.org"]
+    assert consent in notice.body and f"/admin/form_submissions/inspect/{submission.pk}/" in notice.body
+
+
+def test_portuguese_link_and_standard_thanks(client, join):
+    sign_up(client, "pt")
+    link = emailed_link()
+    assert link.startswith("/pt/")
+    confirm(client, link)
+    assert "Agradecemos! Você está na lista de e-mails da rede." in text(client.get(link))
+
+
+def test_the_visitors_own_text_is_not_mailed_to_the_address(client, join):
+    """Anyone may type any address: the confirmation email carries none of their words (no phishing relay)."""
+    sign_up(client, "en", name="Click http://evil.example to win", organization="http://evil.example")
+    assert "evil" not in mail.outbox[0].body and "evil" not in mail.outbox[0].subject
+
+
+def test_opening_the_link_never_confirms(client, join):
+    """Mail scanners fetch every link of a message: GET and HEAD show the button and change nothing."""
+    sign_up(client)
+    link = emailed_link()
+    for _ in range(2):
+        assert client.get(link).status_code == 200
+        assert client.head(link).status_code == 200
+    assert FormSubmission.objects.get().confirmed_at is None
+    assert staff_emails() == []
+
+
+def test_confirming_twice_changes_nothing_and_notifies_staff_once(client, join):
+    sign_up(client)
+    link = emailed_link()
+    confirm(client, link)
+    first = FormSubmission.objects.get().confirmed_at
+    again = client.post(link)
+    assert again.status_code == 303
+    assert "¡Bienvenida a la red!" in text(client.get(link))
+    assert FormSubmission.objects.get().confirmed_at == first
+    assert len(staff_emails()) == 1
+
+
+def test_confirmation_without_csrf_token_is_refused(join):
+    client = Client(enforce_csrf_checks=True)
+    sign_up(Client(), "es")
+    assert client.post(emailed_link()).status_code == 403
+    assert FormSubmission.objects.get().confirmed_at is None
+
+
+def test_confirmation_page_is_private_and_not_indexed(client, join):
+    sign_up(client)
+    response = client.get(emailed_link())
+    assert "no-store" in response["Cache-Control"]
+    assert soup(response).find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert not soup(response).find("link", attrs={"rel": "canonical"})
+
+
+def test_other_methods_are_refused(client, join):
+    sign_up(client)
+    assert client.put(emailed_link()).status_code == 405
+    assert FormSubmission.objects.get().confirmed_at is None
+
+
+def tampered_links(link):
+    token = link.split("/")[-2]
+    payload, timestamp, signature = token.split(":")
+    other_payload = signing.dumps(999, salt="wimn_site.subscriptions.confirm").split(":")[0]
+    return {
+        "signature changed": f"{payload}:{timestamp}:{signature[:-2]}xx",
+        "other sign-up, same signature": f"{other_payload}:{timestamp}:{signature}",
+        "timestamp changed": f"{payload}:{timestamp[:-1]}{'1' if timestamp.endswith('0') else '0'}:{signature}",
+        "cut short": token[: len(token) // 2],
+        "no signature": payload,
+        "another salt": signing.dumps(FormSubmission.objects.get().pk, salt="something-else"),
+        "garbage": "%C3%B1%00" + "x" * 500,
+    }
+
+
+def test_tampered_links_get_a_clear_400_in_the_visitors_language(client, join):
+    sign_up(client)
+    link = emailed_link()
+    for case, token in tampered_links(link).items():
+        for method in (client.get, client.post):
+            response = method(f"/es/mailing-list/confirm/{token}/")
+            assert response.status_code == 400, case
+            assert soup(response).select_one("h1").get_text() == "Este enlace no funciona", case
+    assert FormSubmission.objects.get().confirmed_at is None and staff_emails() == []
+
+
+def test_a_link_works_for_six_days(client, join):
+    sign_up(client)
+    with mock.patch("time.time", return_value=time.time() + 6 * DAY):
+        response = confirm(client, emailed_link())
+    assert response.status_code == 303
+    assert FormSubmission.objects.get().confirmed_at is not None
+
+
+def test_an_expired_link_gets_a_410_that_points_to_the_form(client, join):
+    """After 7 days the link no longer confirms; the page, in the visitor's language, says to sign up again."""
+    sign_up(client, "fr")
+    link = emailed_link()
+    with mock.patch("time.time", return_value=time.time() + 7 * DAY + 60):
+        shown = client.get(link)
+        pressed = client.post(link)
+    assert shown.status_code == pressed.status_code == 410
+    assert soup(shown).select_one("h1").get_text() == "Ce lien n'est plus valide"
+    assert soup(shown).select_one("main a[href='/fr/join/']")
+    assert FormSubmission.objects.get().confirmed_at is None and staff_emails() == []
+
+
+def test_a_link_to_a_deleted_sign_up_gets_a_410(client, join):
+    sign_up(client)
+    link = emailed_link()
+    FormSubmission.objects.all().delete()
+    assert client.get(link).status_code == 410
+    assert client.post(link).status_code == 410
+
+
+def test_signing_up_again_while_pending_sends_a_new_link_and_makes_no_duplicate(client, join):
+    """The same address (in any case) signing up again: one row with the newest details, a new link by email,
+    and the visitor sees exactly what a first sign-up sees."""
+    first = sign_up(client, "es")
+    second = sign_up(client, "fr", email="Carol@Example.ORG", name="Carol B.")
+    assert first.status_code == second.status_code == 303
+    assert second["Location"] == "/fr/join/?sent=1"
+    submission = FormSubmission.objects.get()
+    assert (submission.name, submission.language, submission.confirmed_at) == ("Carol B.", "fr", None)
+    assert len(mail.outbox) == 2 and emailed_link().startswith("/fr/")
+    confirm(client, emailed_link(0))  # the first link still works
+    assert FormSubmission.objects.get().confirmed_at is not None
+
+
+def test_signing_up_again_when_confirmed_reveals_nothing_and_changes_nothing(client, join):
+    sign_up(client)
+    confirm(client, emailed_link())
+    mail.outbox.clear()
+    fresh = sign_up(client, email="new.person@example.org")
+    known = sign_up(client, email="carol@example.org", name="Someone else")
+    assert (known.status_code, known["Location"]) == (fresh.status_code, fresh["Location"])
+    assert text(client.get(known["Location"])) == text(client.get(fresh["Location"]))
+    carol = FormSubmission.objects.get(email="carol@example.org")
+    assert carol.name == "Carol Barton" and carol.confirmed_at is not None
+    assert [email.to for email in mail.outbox] == [["new.person@example.org"]]
+
+
+def test_links_are_resent_at_most_three_times_a_day_per_address(client, join):
+    """Whoever asks, from any address: one mailbox gets at most three links a day, and the form looks the same."""
+    responses = [sign_up(client, REMOTE_ADDR=f"10.0.0.{number}") for number in range(5)]
+    assert {response.status_code for response in responses} == {303}
+    assert len(mail.outbox) == 3
+    assert FormSubmission.objects.count() == 1
+
+
+def test_a_sign_up_without_consent_stores_and_sends_nothing(client, join):
+    response = client.post("/es/join/", {"email": "carol@example.org"})
+    assert response.status_code == 200
+    assert "casilla" in soup(response).select_one("#id_consent-error").get_text()
+    assert FormSubmission.objects.count() == 0 and mail.outbox == []
+
+
+def test_a_bot_filling_the_honeypot_gets_no_link(client, join):
+    assert sign_up(client, website="http://spam.example").status_code == 303
+    assert FormSubmission.objects.count() == 0 and mail.outbox == []
+
+
+def test_mail_outage_keeps_the_pending_sign_up(client, join):
+    with mock.patch("django.core.mail.EmailMessage.send", side_effect=OSError("smtp down")):
+        assert sign_up(client).status_code == 303
+    assert FormSubmission.objects.get().confirmed_at is None
+    sign_up(client)  # signing up again brings the link
+    assert len(mail.outbox) == 1
+
+
+def test_contact_messages_need_no_confirmation(client, home):
+    FormPageFactory(parent=home, slug="write", purpose=FormPage.CONTACT, to_address="office@example.org")
+    data = {"name": "Carol", "email": "carol@example.org", "message": "Hello", "consent": "on"}
+    client.post("/es/write/", data)
+    client.post("/es/write/", data)
+    assert FormSubmission.objects.filter(confirmed_at__isnull=True).count() == 2
+    assert [email.to for email in mail.outbox] == [["office@example.org"], ["office@example.org"]]
+    assert FormSubmission.objects.first().consent_text == (
+        "Acepto que la red conserve mi mensaje y mi correo para responderme."
+    )
+
+
+def test_the_database_refuses_a_second_sign_up_of_one_address_on_one_form(join):
+    FormSubmission.objects.create(page=join, purpose=FormPage.NEWSLETTER, email="carol@example.org", language="en")
+    with pytest.raises(IntegrityError):
+        FormSubmission.objects.create(page=join, purpose=FormPage.NEWSLETTER, email="CAROL@example.org", language="es")

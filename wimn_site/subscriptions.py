@@ -1,0 +1,127 @@
+"""Double opt-in for the mailing list: a sign-up waits, unconfirmed, until its address follows the emailed link.
+
+The link carries a signed token (django.core.signing: salted, timestamped) naming the sign-up, under the
+visitor's language prefix. It works for CONFIRMATION_DAYS; then `purge_visitor_data` deletes the sign-up if
+still unconfirmed. Opening the link shows a button, and only its POST confirms: mail scanners that fetch
+every link of a message must not sign anyone up. Staff are notified once the address is confirmed.
+
+Signing up again never tells the visitor whether an address is on the list (the answer is the same
+thank-you): a confirmed sign-up is left as it is; a pending one takes the new details and gets a new link,
+at most CONFIRMATION_EMAILS_PER_DAY times a day per address, whoever asks and from wherever.
+"""
+
+import datetime
+import logging
+
+from django.core import signing
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.http import HttpResponseRedirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from wagtail.models import Site
+
+from . import ratelimit
+from .models import FormPage, FormSubmission
+from .site_urls import absolute_url
+
+logger = logging.getLogger(__name__)
+
+CONFIRMATION_DAYS = 7
+CONFIRMATION_EMAILS_PER_DAY = 3
+SALT = "wimn_site.subscriptions.confirm"
+
+
+def confirmation_url(submission, request):
+    """The absolute confirmation link of a sign-up, under the prefix of the sign-up's language."""
+    with translation.override(submission.language):
+        path = reverse("wimn_confirm_sign_up", args=[signing.dumps(submission.pk, salt=SALT)])
+    return absolute_url(request, path)  # the Site's address, whatever Host the request carried
+
+
+def sign_up(submission, request):
+    """Store an unsaved newsletter submission as a pending sign-up and email its link, once per address and form."""
+    existing = FormSubmission.objects.filter(
+        page=submission.page, purpose=FormPage.NEWSLETTER, email__iexact=submission.email
+    ).first()
+    if existing is not None and existing.confirmed_at:
+        return
+    if existing is not None:
+        for field in ("name", "organization", "consent", "consent_text", "language"):
+            setattr(existing, field, getattr(submission, field))
+        existing.submitted_at = timezone.now()  # a new link, and a new week before an unconfirmed one is deleted
+        existing.save()
+        submission = existing
+    else:
+        try:
+            with transaction.atomic():
+                submission.save()
+        except IntegrityError:  # the same address sent twice at the same instant: the other post sends the link
+            return
+    send_confirmation(submission, request)
+
+
+def send_confirmation(submission, request):
+    """Email the visitor, in their language, the link that confirms their sign-up."""
+    sent = ratelimit.hit(
+        "confirmation-email", submission.email.casefold(), limit=CONFIRMATION_EMAILS_PER_DAY, window=24 * 60 * 60
+    )
+    if not sent.allowed:
+        logger.info("Confirmation email for sign-up %s not sent: too many today for this address", submission.pk)
+        return
+    with translation.override(submission.language):
+        context = {"url": confirmation_url(submission, request), "days": CONFIRMATION_DAYS}
+        message = EmailMessage(
+            subject=gettext("Please confirm your subscription to the Women in Migration Network mailing list"),
+            body=render_to_string("wimn_site/emails/confirm_sign_up.txt", context),
+            to=[submission.email],
+        )
+    try:
+        message.send()
+    except Exception:  # the sign-up is stored; signing up again sends a new link
+        logger.exception("Could not email the confirmation link of sign-up %s", submission.pk)
+
+
+def _sign_up_page(request):
+    """The site's mailing-list form, for a visitor whose link no longer works."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    pages = FormPage.objects.live().public().descendant_of(site.root_page, inclusive=True)
+    return pages.filter(purpose=FormPage.NEWSLETTER).order_by("path").first()
+
+
+def _respond(request, state, status=200, submission=None):
+    context = {"state": state, "days": CONFIRMATION_DAYS, "noindex": True}
+    if state == "done" and submission.page:
+        context["thank_you_text"] = submission.page.specific.thank_you_text
+    if state == "expired":
+        context["sign_up_page"] = _sign_up_page(request)
+    return TemplateResponse(request, "wimn_site/confirm_sign_up.html", context, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def confirm_sign_up(request, token):
+    """GET shows the button (or that the address is confirmed); its POST confirms, once, and notifies staff."""
+    try:
+        pk = signing.loads(token, salt=SALT, max_age=datetime.timedelta(days=CONFIRMATION_DAYS))
+    except signing.SignatureExpired:
+        return _respond(request, "expired", 410)
+    except signing.BadSignature:
+        return _respond(request, "invalid", 400)
+    submission = FormSubmission.objects.filter(pk=pk, purpose=FormPage.NEWSLETTER).select_related("page").first()
+    if submission is None:  # deleted since (by staff, or unconfirmed past its week)
+        return _respond(request, "expired", 410)
+    if request.method == "POST":
+        if FormSubmission.objects.filter(pk=pk, confirmed_at__isnull=True).update(confirmed_at=timezone.now()):
+            submission.refresh_from_db()
+            submission.notify_staff()
+        return HttpResponseRedirect(request.path, status=303)
+    return _respond(request, "done" if submission.confirmed_at else "ask", submission=submission)
