@@ -1,16 +1,21 @@
+import io
 import os
 import secrets
+import struct
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
+from PIL import Image as PILImage
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -125,3 +130,68 @@ def test_image_limits_are_set(settings):
     assert settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE <= 10 * 1024 * 1024
     assert settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS <= 40_000_000
     assert "svg" not in settings.WAGTAILIMAGES_EXTENSIONS
+
+
+def png_declaring(width, height):
+    """A few hundred bytes of PNG whose header declares `width` × `height` pixels (a decompression bomb)."""
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)  # 1 bit per pixel, greyscale
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+    )
+
+
+def small_png():
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (40, 20), (91, 42, 134)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("width", "height"), [(15_000, 15_000), (8_000, 8_000)], ids=["past-pillow-limit", "past-ours"]
+)
+def test_image_upload_refuses_too_many_pixels_with_a_form_error(staff_client, width, height):
+    """Past Pillow's own limit (about 179 million pixels) Pillow raises instead of answering: still a form error."""
+    response = staff_client.post(
+        reverse("wagtailimages:add"),
+        {"title": "Bomb", "file": SimpleUploadedFile("bomb.png", png_declaring(width, height))},
+    )
+    assert response.status_code == 200
+    assert "pixels" in str(response.context["form"].errors["file"])
+    multiple = staff_client.post(
+        reverse("wagtailimages:add_multiple"), {"files[]": SimpleUploadedFile("bomb.png", png_declaring(width, height))}
+    )
+    assert multiple.status_code == 200
+    assert multiple.json()["success"] is False
+    assert "pixels" in multiple.json()["error_message"]
+    assert get_image_model().objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_image_upload_refuses_a_truncated_image_with_a_form_error(staff_client):
+    """A sound header over data cut short: Pillow raises OSError while reading it, a form error here."""
+    truncated = small_png()[:-40]
+    response = staff_client.post(
+        reverse("wagtailimages:add"), {"title": "Cut", "file": SimpleUploadedFile("cut.png", truncated)}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"]
+    assert get_image_model().objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_image_upload_and_edit_still_work(staff_client):
+    response = staff_client.post(
+        reverse("wagtailimages:add"), {"title": "Logo", "file": SimpleUploadedFile("logo.png", small_png())}
+    )
+    assert response.status_code == 302
+    image = get_image_model().objects.get()
+    assert (image.width, image.height) == (40, 20)
+    edit = staff_client.post(reverse("wagtailimages:edit", args=[image.pk]), {"title": "Network logo"})
+    assert edit.status_code == 302
+    image.refresh_from_db()
+    assert image.title == "Network logo"
