@@ -4,6 +4,7 @@ import secrets
 import struct
 import subprocess
 import sys
+import zipfile
 import zlib
 from pathlib import Path
 
@@ -16,6 +17,10 @@ from django.urls import reverse
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import UploadedFile
+
+from wimn_site.factories import minimal_pdf
+from wimn_site.filetypes import CHECKED_EXTENSIONS
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -124,6 +129,102 @@ def test_document_upload_accepts_pdf_and_serves_it_as_download(staff_client, cli
     assert download.status_code == 200
     assert download["Content-Disposition"].startswith("attachment")
     assert download["X-Content-Type-Options"] == "nosniff"
+
+
+def zipped(entries):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def real_docx():
+    import docx
+
+    buffer = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph("Joint statement to the IMRF")
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ODT = zipped({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<office:document-content/>"})
+XLSX = zipped({"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"})
+
+MISLABELLED = {
+    "html-as-pdf": ("statement.pdf", b"<!DOCTYPE html><html><script>alert(1)</script></html>"),
+    "program-as-pdf": ("statement.pdf", b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 60 + b"This program cannot be run"),
+    "pdf-later-in-file": ("statement.pdf", b"<html>" + b"%PDF-1.4"),
+    "text-as-docx": ("statement.docx", b"Joint statement"),
+    "plain-zip-as-docx": ("statement.docx", zipped({"run.exe": b"MZ"})),
+    "xlsx-as-docx": ("statement.docx", XLSX),
+    "odt-as-ods": ("budget.ods", ODT),
+    "html-as-doc": ("statement.doc", b"<html><body>Statement</body></html>"),
+    "pdf-as-rtf": ("statement.rtf", b"%PDF-1.4"),
+    "program-as-txt": ("notes.txt", b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 40),
+    "png-as-csv": ("signatories.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+}
+GENUINE = {
+    "pdf": ("statement.pdf", minimal_pdf("Joint statement")),
+    "docx": ("statement.docx", real_docx()),
+    "odt": ("statement.odt", ODT),
+    "xlsx": ("budget.xlsx", XLSX),
+    "doc": ("statement.doc", OLE_HEADER + b"\x00" * 504),
+    "rtf": ("statement.rtf", b"{\\rtf1\\ansi Joint statement}"),
+    "csv-latin-1": ("signatories.csv", "name,country\nRéseau,Sénégal\n".encode("latin-1")),
+    "txt-utf-16": ("notes.txt", "Declaración conjunta\r\n".encode("utf-16")),
+}
+
+
+def upload_document(client, name, content, url=None):
+    return client.post(
+        url or reverse("wagtaildocs:add"),
+        {"title": "Upload", "file": SimpleUploadedFile(name, content), "language": "en", "doc_type": "other"},
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "content"), MISLABELLED.values(), ids=MISLABELLED.keys())
+def test_document_upload_refuses_a_file_whose_content_is_not_its_extension(staff_client, name, content):
+    """An allowed extension on another kind of file is a form error on the file; nothing is stored."""
+    response = upload_document(staff_client, name, content)
+    assert response.status_code == 200
+    assert "whatever its name says" in str(response.context["form"].errors["file"])
+    multiple = staff_client.post(reverse("wagtaildocs:add_multiple"), {"files[]": SimpleUploadedFile(name, content)})
+    assert multiple.json()["success"] is False
+    assert "whatever its name says" in multiple.json()["error_message"]
+    assert get_document_model().objects.count() == 0
+    assert UploadedFile.objects.count() == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "content"), GENUINE.values(), ids=GENUINE.keys())
+def test_document_upload_accepts_each_allowed_format(staff_client, name, content):
+    response = upload_document(staff_client, name, content)
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    assert get_document_model().objects.get().file.read() == content
+
+
+@pytest.mark.django_db
+def test_document_edit_checks_a_replaced_file_but_not_the_stored_one(staff_client):
+    upload_document(staff_client, "statement.pdf", minimal_pdf("Statement"))
+    document = get_document_model().objects.get()
+    form = {"title": "Renamed", "language": "en", "doc_type": "other", "collection": document.collection_id}
+    assert staff_client.post(reverse("wagtaildocs:edit", args=[document.pk]), form).status_code == 302
+    replaced = staff_client.post(
+        reverse("wagtaildocs:edit", args=[document.pk]),
+        {**form, "file": SimpleUploadedFile("statement.pdf", b"<html></html>")},
+    )
+    assert replaced.status_code == 200
+    assert replaced.context["form"].errors["file"]
+    document.refresh_from_db()
+    assert document.title == "Renamed" and document.file.read().startswith(b"%PDF-")
+
+
+def test_every_allowed_document_extension_has_a_content_check(settings):
+    assert set(settings.WAGTAILDOCS_EXTENSIONS) <= CHECKED_EXTENSIONS
 
 
 def test_image_limits_are_set(settings):
