@@ -13,6 +13,7 @@ from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from .models import KIND_LABELS, StatementBasePage, StatementIndexPage
 from .models.base import KIND_PLURALS, available_in_q
@@ -97,5 +98,6 @@ class StatementsFeed(Feed):
         return [str(item.kind_label)]
 
 
+@require_safe
 def statements_feed(request, kind=None):
     return StatementsFeed(request)(request, kind=kind)

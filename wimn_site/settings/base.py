@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wimn_site.middleware.SecurityHeadersMiddleware",
+    "wimn_site.middleware.MethodNotAllowedPageMiddleware",
     "wimn_site.lockout.GuardedFormsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "wimn_site.page_cache.AnonymousPageCacheMiddleware",
@@ -70,6 +71,7 @@ MIDDLEWARE = [
 WIMN_PAGE_CACHE_SECONDS = int(os.environ.get("WIMN_PAGE_CACHE_SECONDS", "0"))
 
 ROOT_URLCONF = "wimn_site.urls"
+CSRF_FAILURE_VIEW = "wimn_site.views.csrf_failure"  # the refusal in the visitor's language
 WSGI_APPLICATION = "wimn_site.wsgi.application"
 
 TEMPLATES = [
