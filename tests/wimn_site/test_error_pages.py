@@ -40,7 +40,7 @@ def test_a_form_page_takes_post_but_not_put(client, join):
     refused = client.put("/pt/join/")
     assert refused.status_code == 405
     assert refused["Allow"] == "GET, HEAD, POST"
-    assert page(refused) == ("pt", "Solicitação não permitida")
+    assert page(refused) == ("pt", "Pedido não permitido")
 
 
 def test_head_is_still_answered(client, about):
