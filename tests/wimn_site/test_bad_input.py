@@ -252,6 +252,12 @@ CASES = [
     case("sitemap-part-huge", "GET /sitemap.xml?p=99999999999999", NOT_FOUND, "pt", accept="pt"),
     case("sitemap-part-negative", "GET /sitemap.xml?p=-1", NOT_FOUND, "fr", accept="fr"),
     case("healthz-subpath", "GET /healthz/%00", NOT_FOUND, "es", accept="es"),
+    case("media-traversal", "GET /media/images/../../manage.py", BAD_REQUEST, "pt", accept="pt"),
+    case("media-original-image", "GET /media/original_images/logo.png", NOT_FOUND, "fr", accept="fr"),
+    case("media-document-file", "GET /media/documents/joint-statement-en.pdf", NOT_FOUND, "es", accept="es"),
+    case("static-nul", "GET /static/css/%00.css", NOT_FOUND, "pt", accept="pt"),
+    case("accept-language-overlong", "GET /xx/", NOT_FOUND, "es", accept="es," + "x" * 10_000),
+    case("accept-language-garbage", "GET /xx/", NOT_FOUND, "en", accept="\x00;q=abc,;;;q=-1,**"),
     # --- Documents and their password forms: bad and huge ids, mismatched names: 404 ---------------------
     case("document-huge-id", "GET /documents/99999999999999999999999/a.pdf", NOT_FOUND, "es", accept="es"),
     case("document-id-zero", "GET /documents/0/report.pdf", NOT_FOUND, "pt", accept="pt"),
