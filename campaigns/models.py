@@ -21,7 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from wimn_site.blocks import BaseStreamBlock
-from wimn_site.listing import ListingFilters, paginate
+from wimn_site.listing import FilteredListingMixin, ListingFilters, paginate
 from wimn_site.models import EnglishBaseColumnsMixin, TranslatedPageMixin
 
 from . import dates
@@ -315,7 +315,7 @@ class CampaignMilestone(Orderable):
 # --- Organizations directory ------------------------------------------------------------------------
 
 
-class OrganizationDirectoryPage(RoutablePageMixin, TranslatedPageMixin, Page):
+class OrganizationDirectoryPage(FilteredListingMixin, RoutablePageMixin, TranslatedPageMixin, Page):
     """The member and partner organizations, filterable by region, sector and relation.
 
     Each organization has its own address below this page (`/<lang>/members/<slug>/`), which lists

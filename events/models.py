@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from wimn_site.blocks import BaseStreamBlock
+from wimn_site.listing import FilteredListingMixin
 from wimn_site.models import TranslatedPageMixin
 
 from . import times
@@ -43,7 +44,7 @@ def with_timing(queryset, moment):
     )
 
 
-class EventIndexPage(TranslatedPageMixin, Page):
+class EventIndexPage(FilteredListingMixin, TranslatedPageMixin, Page):
     """The events section: upcoming events soonest first, then past events newest first, with filters.
 
     Its URL followed by `calendar.ics` is the section's subscribable calendar, and by `feed.xml` its

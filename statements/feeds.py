@@ -13,6 +13,7 @@ from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from wimn_site.site_urls import absolute_url
 
@@ -99,5 +100,6 @@ class StatementsFeed(Feed):
         return [str(item.kind_label)]
 
 
+@require_safe
 def statements_feed(request, kind=None):
     return StatementsFeed(request)(request, kind=kind)

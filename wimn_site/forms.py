@@ -109,7 +109,9 @@ def serve_form_page(page, request, *args, **kwargs):
     """GET shows the form (or the thank-you after a redirect); POST validates, stores and emails.
 
     Every accepted post gets the same redirect to the thank-you, whether or not the address had signed up
-    before, so the form never tells anyone who is on the mailing list."""
+    before, so the form never tells anyone who is on the mailing list. An invalid post is answered 400
+    with the errors, an address over its rate limit 429.
+    """
     status = 200
     if request.method == "POST":
         form = SubmissionForm(request.POST, page=page)
@@ -137,6 +139,10 @@ def serve_form_page(page, request, *args, **kwargs):
                 submission.save()
                 submission.notify_staff()
             return HttpResponseRedirect(f"{request.path}?sent=1", status=303)
+        else:
+            # The form again with its errors. A 400, so that monitoring, caches and bots see a refusal: a post
+            # with the wrong content type (JSON, XML) or no fields at all ends here too.
+            status = 400
     else:
         form = SubmissionForm(page=page)
     context = page.get_context(request, *args, **kwargs)

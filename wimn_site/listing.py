@@ -1,9 +1,10 @@
 """Shared plumbing for filterable, paginated listings (statements, events, organizations, documents).
 
 Filters are GET parameters checked against allow-lists: an unknown value never reaches the database
-and gives an empty result (see `ListingFilters.invalid`); a page number that is not a number or is out
-of range is a 404. Listings stay at a constant number of queries by paginating a queryset whose
-related data is fetched with select_related/prefetch_related by the caller.
+and gives an empty result with a message, answered 400 (see `ListingFilters.invalid` and
+`FilteredListingMixin`); a page number that is not a number or is out of range is a 404. Listings
+stay at a constant number of queries by paginating a queryset whose related data is fetched with
+select_related/prefetch_related by the caller.
 """
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -46,6 +47,19 @@ class ListingFilters:
             if value not in (None, ""):
                 query[name] = value
         return query.urlencode()
+
+
+class FilteredListingMixin:
+    """For a listing page whose template context holds its `filters`: a filter value the listing does not
+    know is a client error, answered 400 with the page itself (the empty list, the message saying a filter
+    is not recognized, and the link that clears the filters), in the visitor's language."""
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        filters = (getattr(response, "context_data", None) or {}).get("filters")
+        if isinstance(filters, ListingFilters) and filters.invalid:
+            response.status_code = 400
+        return response
 
 
 def paginate(request, queryset, per_page=DEFAULT_PER_PAGE):

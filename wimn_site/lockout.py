@@ -15,6 +15,8 @@ they are counted under a name of their own ("page-password:<restriction>", "pass
 so they share the per-address allowance with the sign-in form.
 """
 
+import re
+
 from axes.handlers.database import AxesDatabaseHandler
 from axes.handlers.proxy import AxesProxyHandler
 from axes.models import AccessAttempt
@@ -27,12 +29,19 @@ from django.template.response import TemplateResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 
+# PostgreSQL cannot store a NUL in a text column, so a name holding one could not even be looked up.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
 
 def username_for_lockout(request, credentials=None):
-    """The username as counted: trimmed and case-folded, so "Editor " and "editor" are one name."""
+    """The username as counted: trimmed and case-folded, so "Editor " and "editor" are one name.
+
+    Control characters are dropped: the name is stored as typed, and the password-reset form counts the
+    email address it was sent before Django has validated it.
+    """
     source = credentials if credentials is not None else request.POST
     value = source.get("username") or ""
-    return str(value).strip().casefold()[:150]
+    return CONTROL_CHARACTERS.sub("", str(value)).strip().casefold()[:150]
 
 
 class LockoutHandler(AxesDatabaseHandler):

@@ -6,6 +6,8 @@ from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from .views import method_not_allowed
+
 
 class PrefixOnlyLocaleMiddleware(LocaleMiddleware):
     """LocaleMiddleware without its 404 → redirect: an unknown prefix like `/xx/` is a 404, not a guess.
@@ -101,3 +103,18 @@ class OneLeadingSlashMiddleware:
             query = request.META.get("QUERY_STRING", "")
             return HttpResponsePermanentRedirect(f"{location}?{query}" if query else location)
         return self.get_response(request)
+
+
+class MethodNotAllowedPageMiddleware:
+    """Django's `require_safe` and class-based views refuse a method with an empty 405; the visitor gets
+    the 405 page in their language instead, with the same `Allow` header."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.streaming and not response.content:
+            allowed = [method.strip() for method in response.get("Allow", "").split(",") if method.strip()]
+            return method_not_allowed(request, allowed)
+        return response

@@ -37,3 +37,4 @@ urlpatterns += i18n_patterns(
 handler404 = "wimn_site.views.page_not_found"
 handler500 = "wimn_site.views.server_error"
 handler400 = "wimn_site.views.bad_request"
+handler403 = "wimn_site.views.permission_denied"

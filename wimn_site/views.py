@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import translation
@@ -56,7 +57,25 @@ def page_not_found(request, exception=None):
 
 
 def bad_request(request, exception=None):
+    if isinstance(exception, RequestDataTooBig):  # a body past DATA_UPLOAD_MAX_MEMORY_SIZE
+        return _error(request, "413.html", 413)
     return _error(request, "400.html", 400)
+
+
+def permission_denied(request, exception=None):
+    return _error(request, "403.html", 403)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its security token (CSRF_FAILURE_VIEW): Django's own page is English only."""
+    return _error(request, "403_csrf.html", 403)
+
+
+def method_not_allowed(request, allowed):
+    """405 for a method the address does not take (PUT to a page, POST to a feed), with the `Allow` header."""
+    response = _error(request, "405.html", 405)
+    response["Allow"] = ", ".join(allowed)
+    return response
 
 
 def server_error(request):

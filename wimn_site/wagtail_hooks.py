@@ -15,7 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from . import two_factor
 from .models import FormPage, FormSubmission, Topic
 from .spreadsheets import SafeExportIndexView
-from .views import page_not_found
+from .views import method_not_allowed, page_not_found
 from .visibility import document_allowed_for
 
 
@@ -107,6 +107,27 @@ class FormSubmissionViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_form_submissions():
     return FormSubmissionViewSet("form_submissions")
+
+
+READ_ONLY = ("GET", "HEAD")
+
+
+@hooks.register("before_serve_page", order=-100)
+def refuse_methods_the_page_does_not_take(page, request, serve_args, serve_kwargs):
+    """Wagtail serves a page to any method: PUT, DELETE or POST to a page that is only read is a 405
+    (`allowed_methods` on the page type; a form page also takes POST)."""
+    allowed = getattr(page, "allowed_methods", READ_ONLY)
+    if request.method not in allowed:
+        return method_not_allowed(request, allowed)
+    return None
+
+
+@hooks.register("before_serve_document", order=-100)
+def refuse_methods_other_than_reading(document, request):
+    """A file is only downloaded: any other method is a 405, before a password or visibility check."""
+    if request.method not in READ_ONLY:
+        return method_not_allowed(request, READ_ONLY)
+    return None
 
 
 @hooks.register("before_serve_document", order=10)

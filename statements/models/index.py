@@ -8,10 +8,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from wimn_site.listing import FilteredListingMixin
 from wimn_site.models import TranslatedPageMixin
 
 
-class StatementIndexPage(TranslatedPageMixin, Page):
+class StatementIndexPage(FilteredListingMixin, TranslatedPageMixin, Page):
     """The statements section (one per site): everything the network says, newest first, filterable."""
 
     intro = models.TextField(_("introduction"), blank=True)

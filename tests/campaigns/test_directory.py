@@ -94,10 +94,11 @@ def test_filter_form_works_without_javascript_and_keeps_the_choice(client, organ
     "query",
     ["region=mars", "sector=%00", "relation=" + "x" * 300, "region=europe'%20OR%201=1--", "region[]=europe&sector=x"],
 )
-def test_unknown_filter_values_give_an_empty_result_with_a_message(client, organizations, query):
-    """A filter value that is not one of the choices matches nothing and says so, in the visitor's language."""
+def test_unknown_filter_values_give_a_400_with_an_empty_result_and_a_message(client, organizations, query):
+    """A filter value that is not one of the choices is a 400 that matches nothing and says so, in the visitor's
+    language."""
     response = client.get(f"/es/members/?{query}")
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = soup(response)
     assert names(page) == []
     assert "no se reconoce" in page.select_one(".listing-message").get_text()

@@ -99,7 +99,7 @@ def test_contact_form_emails_the_page_recipients(client, contact):
 def test_missing_fields_give_errors_in_the_visitor_language(client, contact):
     """A contact form without name, message or consent answers with Spanish errors and stores nothing."""
     response = client.post("/es/write/", {"email": "carol@example.org"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = soup(response)
     errors = {p["id"]: p.get_text(strip=True) for p in page.select(".field-error")}
     assert errors["id_name-error"] == "Este campo es necesario."
@@ -130,8 +130,21 @@ def test_odd_input_gives_a_form_error_not_a_500(client, contact, field, value):
     data = valid(message="Hello")
     data[field] = value
     response = client.post("/en/write/", data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert soup(response).select_one(f"#id_{field}-error")
+    assert FormSubmission.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [('{"email": "carol@example.org", "consent": true}', "application/json"), ("<email/>", "application/xml")],
+    ids=["json", "xml"],
+)
+def test_a_body_that_is_not_a_form_is_refused_with_the_form_errors(client, join, body, content_type):
+    """Django reads no fields from a JSON or XML body: the form answers 400 with its errors, in Spanish."""
+    response = client.generic("POST", "/es/join/", body, content_type=content_type)
+    assert response.status_code == 400
+    assert soup(response).select_one("#id_email-error").get_text(strip=True) == "Este campo es necesario."
     assert FormSubmission.objects.count() == 0
 
 

@@ -144,9 +144,9 @@ class TestFilters:
     @pytest.mark.parametrize(
         "query", ["type=bogus", "year=1999", "year=abc", "topic=nope", "language=de", "type=%00", "year=" + "9" * 500]
     )
-    def test_unknown_filter_value_gives_an_empty_list_with_a_message(self, client, documents, query):
+    def test_unknown_filter_value_gives_a_400_with_an_empty_list_and_a_message(self, client, documents, query):
         response = client.get(f"/en/documents/?{query}")
-        assert response.status_code == 200
+        assert response.status_code == 400
         assert titles(response) == []
         assert "does not know" in soup(response).select_one(".notice").get_text()
 

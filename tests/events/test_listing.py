@@ -145,9 +145,9 @@ def test_campaign_filter(client, home, make_event):
         "format=%27%20OR%201%3D1--",
     ],
 )
-def test_bad_filter_values_give_an_empty_result_not_an_error(client, calendar_of_events, query):
+def test_bad_filter_values_give_a_400_with_an_empty_result_and_a_notice(client, calendar_of_events, query):
     response = client.get(f"/en/events/?{query}")
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = soup(response)
     assert page.select(".event-card") == []
     assert page.select_one('.event-notice[role="status"]') is not None
@@ -155,7 +155,7 @@ def test_bad_filter_values_give_an_empty_result_not_an_error(client, calendar_of
 
 def test_bad_filter_notice_is_in_the_visitor_language(client, calendar_of_events):
     response = client.get("/es/events/?format=bogus")
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert soup(response).html["lang"] == "es"
     notice = soup(response).select_one('.event-notice[role="status"]').get_text()
     assert "filtro" in notice

@@ -107,9 +107,9 @@ def test_filters(client, items, query, expected):
         "year=2022%00",
     ],
 )
-def test_bad_filter_values_give_an_empty_result_not_an_error(client, items, query):
+def test_bad_filter_values_give_a_400_with_an_empty_result_and_a_message(client, items, query):
     response = client.get(f"/es/statements/?{query}")
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert titles(response) == []
     html = soup(response)
     assert "no se reconoce" in html.select_one(".statement-index__count").get_text()

@@ -207,6 +207,14 @@ class TestPasswordForms:
             == 302
         )
 
+    def test_password_reset_with_control_characters_is_a_form_error_not_a_500(self, client, editor):
+        """A NUL in the address reaches the lockout before Django validates it; PostgreSQL cannot store one."""
+        response = client.post("/admin/password_reset/", {"email": "editor@example.org\x00"})
+        assert response.status_code == 200
+        assert response.context["form"].errors["email"]
+        assert mail.outbox == []
+        assert AccessAttempt.objects.get().username == "password-reset:editor@example.org"
+
     def test_failed_attempts_share_the_addresss_allowance(self, client, editor, private_page):
         """Wrong page passwords and wrong sign-ins from one address add up to one allowance of 20."""
         for number in range(4):

@@ -1,16 +1,26 @@
+import io
 import os
 import secrets
+import struct
 import subprocess
 import sys
+import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
+from PIL import Image as PILImage
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import UploadedFile
+
+from wimn_site.factories import minimal_pdf
+from wimn_site.filetypes import CHECKED_EXTENSIONS
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -135,6 +145,102 @@ def test_document_upload_accepts_pdf_and_serves_it_as_download(staff_client, cli
     assert download["X-Content-Type-Options"] == "nosniff"
 
 
+def zipped(entries):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def real_docx():
+    import docx
+
+    buffer = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph("Joint statement to the IMRF")
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ODT = zipped({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<office:document-content/>"})
+XLSX = zipped({"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"})
+
+MISLABELLED = {
+    "html-as-pdf": ("statement.pdf", b"<!DOCTYPE html><html><script>alert(1)</script></html>"),
+    "program-as-pdf": ("statement.pdf", b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 60 + b"This program cannot be run"),
+    "pdf-later-in-file": ("statement.pdf", b"<html>" + b"%PDF-1.4"),
+    "text-as-docx": ("statement.docx", b"Joint statement"),
+    "plain-zip-as-docx": ("statement.docx", zipped({"run.exe": b"MZ"})),
+    "xlsx-as-docx": ("statement.docx", XLSX),
+    "odt-as-ods": ("budget.ods", ODT),
+    "html-as-doc": ("statement.doc", b"<html><body>Statement</body></html>"),
+    "pdf-as-rtf": ("statement.rtf", b"%PDF-1.4"),
+    "program-as-txt": ("notes.txt", b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 40),
+    "png-as-csv": ("signatories.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+}
+GENUINE = {
+    "pdf": ("statement.pdf", minimal_pdf("Joint statement")),
+    "docx": ("statement.docx", real_docx()),
+    "odt": ("statement.odt", ODT),
+    "xlsx": ("budget.xlsx", XLSX),
+    "doc": ("statement.doc", OLE_HEADER + b"\x00" * 504),
+    "rtf": ("statement.rtf", b"{\\rtf1\\ansi Joint statement}"),
+    "csv-latin-1": ("signatories.csv", "name,country\nRéseau,Sénégal\n".encode("latin-1")),
+    "txt-utf-16": ("notes.txt", "Declaración conjunta\r\n".encode("utf-16")),
+}
+
+
+def upload_document(client, name, content, url=None):
+    return client.post(
+        url or reverse("wagtaildocs:add"),
+        {"title": "Upload", "file": SimpleUploadedFile(name, content), "language": "en", "doc_type": "other"},
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "content"), MISLABELLED.values(), ids=MISLABELLED.keys())
+def test_document_upload_refuses_a_file_whose_content_is_not_its_extension(staff_client, name, content):
+    """An allowed extension on another kind of file is a form error on the file; nothing is stored."""
+    response = upload_document(staff_client, name, content)
+    assert response.status_code == 200
+    assert "whatever its name says" in str(response.context["form"].errors["file"])
+    multiple = staff_client.post(reverse("wagtaildocs:add_multiple"), {"files[]": SimpleUploadedFile(name, content)})
+    assert multiple.json()["success"] is False
+    assert "whatever its name says" in multiple.json()["error_message"]
+    assert get_document_model().objects.count() == 0
+    assert UploadedFile.objects.count() == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "content"), GENUINE.values(), ids=GENUINE.keys())
+def test_document_upload_accepts_each_allowed_format(staff_client, name, content):
+    response = upload_document(staff_client, name, content)
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    assert get_document_model().objects.get().file.read() == content
+
+
+@pytest.mark.django_db
+def test_document_edit_checks_a_replaced_file_but_not_the_stored_one(staff_client):
+    upload_document(staff_client, "statement.pdf", minimal_pdf("Statement"))
+    document = get_document_model().objects.get()
+    form = {"title": "Renamed", "language": "en", "doc_type": "other", "collection": document.collection_id}
+    assert staff_client.post(reverse("wagtaildocs:edit", args=[document.pk]), form).status_code == 302
+    replaced = staff_client.post(
+        reverse("wagtaildocs:edit", args=[document.pk]),
+        {**form, "file": SimpleUploadedFile("statement.pdf", b"<html></html>")},
+    )
+    assert replaced.status_code == 200
+    assert replaced.context["form"].errors["file"]
+    document.refresh_from_db()
+    assert document.title == "Renamed" and document.file.read().startswith(b"%PDF-")
+
+
+def test_every_allowed_document_extension_has_a_content_check(settings):
+    assert set(settings.WAGTAILDOCS_EXTENSIONS) <= CHECKED_EXTENSIONS
+
+
 def test_image_limits_are_set(settings):
     assert settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE <= 10 * 1024 * 1024
     assert settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS <= 40_000_000
@@ -179,3 +285,68 @@ def test_several_files_at_once_refuse_a_forbidden_type_at_once(staff_client):
     )
     assert added.json()["success"] is False
     assert not UploadedFile.objects.exists() and not get_document_model().objects.exists()
+
+
+def png_declaring(width, height):
+    """A few hundred bytes of PNG whose header declares `width` × `height` pixels (a decompression bomb)."""
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)  # 1 bit per pixel, greyscale
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+    )
+
+
+def small_png():
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (40, 20), (91, 42, 134)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("width", "height"), [(15_000, 15_000), (8_000, 8_000)], ids=["past-pillow-limit", "past-ours"]
+)
+def test_image_upload_refuses_too_many_pixels_with_a_form_error(staff_client, width, height):
+    """Past Pillow's own limit (about 179 million pixels) Pillow raises instead of answering: still a form error."""
+    response = staff_client.post(
+        reverse("wagtailimages:add"),
+        {"title": "Bomb", "file": SimpleUploadedFile("bomb.png", png_declaring(width, height))},
+    )
+    assert response.status_code == 200
+    assert "pixels" in str(response.context["form"].errors["file"])
+    multiple = staff_client.post(
+        reverse("wagtailimages:add_multiple"), {"files[]": SimpleUploadedFile("bomb.png", png_declaring(width, height))}
+    )
+    assert multiple.status_code == 200
+    assert multiple.json()["success"] is False
+    assert "pixels" in multiple.json()["error_message"]
+    assert get_image_model().objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_image_upload_refuses_a_truncated_image_with_a_form_error(staff_client):
+    """A sound header over data cut short: Pillow raises OSError while reading it, a form error here."""
+    truncated = small_png()[:-40]
+    response = staff_client.post(
+        reverse("wagtailimages:add"), {"title": "Cut", "file": SimpleUploadedFile("cut.png", truncated)}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"]
+    assert get_image_model().objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_image_upload_and_edit_still_work(staff_client):
+    response = staff_client.post(
+        reverse("wagtailimages:add"), {"title": "Logo", "file": SimpleUploadedFile("logo.png", small_png())}
+    )
+    assert response.status_code == 302
+    image = get_image_model().objects.get()
+    assert (image.width, image.height) == (40, 20)
+    edit = staff_client.post(reverse("wagtailimages:edit", args=[image.pk]), {"title": "Network logo"})
+    assert edit.status_code == 302
+    image.refresh_from_db()
+    assert image.title == "Network logo"

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
 
+from ..filetypes import content_matches, extension_of
 from .mixins import language_codes
 
 
@@ -106,6 +107,18 @@ class WimnDocument(AbstractDocument):
                     {
                         "file": _("This file is %(size)s; the limit is %(limit)s.")
                         % {"size": filesizeformat(size), "limit": filesizeformat(settings.WIMN_MAX_DOCUMENT_BYTES)}
+                    }
+                )
+        if self.file and not getattr(self.file, "_committed", True):  # a new upload, not the stored file
+            extension = extension_of(self.file.name)
+            if not content_matches(getattr(self.file, "file", self.file), extension):
+                raise ValidationError(
+                    {
+                        "file": _(
+                            "The content of this file is not a .%(extension)s file, whatever its name says. "
+                            "Upload the original file, or save it again in that format."
+                        )
+                        % {"extension": extension}
                     }
                 )
 

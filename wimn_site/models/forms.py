@@ -63,6 +63,7 @@ class FormPage(TranslatedPageMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     translation_required_fields = ("title", "intro")
+    allowed_methods = ("GET", "HEAD", "POST")
     parent_page_types = ["wimn_site.HomePage", "wimn_site.ContentPage"]
     subpage_types = []
 

@@ -5,10 +5,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..listing import FilteredListingMixin
 from .mixins import TranslatedPageMixin
 
 
-class DocumentLibraryPage(TranslatedPageMixin, Page):
+class DocumentLibraryPage(FilteredListingMixin, TranslatedPageMixin, Page):
     """The public document library: every public document of the site, filterable, downloaded in the
     visitor's language. Which documents are public is decided in `wimn_site.visibility`."""
 

@@ -47,6 +47,8 @@ class TranslatedPageMixin(EnglishBaseColumnsMixin):
     """
 
     translation_required_fields = ("title",)
+    # The methods the page answers (wimn_site.wagtail_hooks refuses others with 405); forms add POST.
+    allowed_methods = ("GET", "HEAD")
 
     class Meta:
         abstract = True

@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wimn_site.middleware.SecurityHeadersMiddleware",
+    "wimn_site.middleware.MethodNotAllowedPageMiddleware",
     "wimn_site.lockout.GuardedFormsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "wimn_site.page_cache.AnonymousPageCacheMiddleware",
@@ -75,6 +76,7 @@ MIDDLEWARE = [
 WIMN_PAGE_CACHE_SECONDS = int(os.environ.get("WIMN_PAGE_CACHE_SECONDS", "0"))
 
 ROOT_URLCONF = "wimn_site.urls"
+CSRF_FAILURE_VIEW = "wimn_site.views.csrf_failure"  # the refusal in the visitor's language
 WSGI_APPLICATION = "wimn_site.wsgi.application"
 
 TEMPLATES = [
@@ -205,6 +207,7 @@ WIMN_MAX_DOCUMENT_BYTES = int(os.environ.get("WIMN_MAX_DOCUMENT_BYTES", str(20 *
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif", "gif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "wimn_site.images.ImageForm"  # a decompression bomb is a form error
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
