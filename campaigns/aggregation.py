@@ -24,6 +24,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from wimn_site.jsonrows import DOC_FIELDS, document_from_row, document_versions_rows, json_rows
+from wimn_site.visibility import visible_versions
 
 from .queries import restricted
 
@@ -212,7 +213,7 @@ def documents_subquery(campaign_ref):
     document_model = get_document_model()
     latest = Greatest(*dates) if len(dates) > 1 else dates[0]  # PostgreSQL's GREATEST ignores NULLs
     documents = (
-        document_model.objects.filter(linked, original__isnull=True)
+        visible_versions(document_model.objects.filter(linked, original__isnull=True))
         .annotate(linked_on=latest)
         .order_by(F("linked_on").desc(nulls_last=True), "-pk")[:DOCUMENTS_MAX]
     )

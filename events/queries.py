@@ -20,12 +20,13 @@ from wimn_site.jsonrows import (
     organization_from_row,
 )
 from wimn_site.models import Topic, WimnDocument
+from wimn_site.visibility import visible_versions
 
 from .models import EventCoSponsor, EventPage, EventPerson
 
 
 def related_annotations():
-    program_root = WimnDocument.objects.filter(pk=OuterRef("program_root_id"))
+    program_root = visible_versions(WimnDocument.objects.filter(pk=OuterRef("program_root_id")))
     return {
         "_people_json": ArraySubquery(
             json_rows(

@@ -24,6 +24,7 @@ from wimn_site.jsonrows import (
     organization_from_row,
 )
 from wimn_site.models import Topic, WimnDocument
+from wimn_site.visibility import visible_versions
 
 from .models import (
     OpEdAuthor,
@@ -49,7 +50,8 @@ def visible(queryset):
 
 def _documents_json():
     translations = document_versions_rows(OuterRef("root_id"))
-    root = json_rows(WimnDocument.objects.filter(pk=OuterRef("root_id")), *DOC_FIELDS)[:1]
+    # A file in a private collection is not offered on a public page (wimn_site.visibility).
+    root = json_rows(visible_versions(WimnDocument.objects.filter(pk=OuterRef("root_id"))), *DOC_FIELDS)[:1]
     attachments = (
         StatementAttachment.objects.filter(page_id=OuterRef("pk"))
         .annotate(root_id=Coalesce("document__original_id", "document_id"))

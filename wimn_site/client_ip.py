@@ -5,12 +5,18 @@ would let one person lock every staff member out, or close the forms for everyon
 the address it received the request from to `X-Forwarded-For`; the visitor is therefore the entry
 `WIMN_PROXY_HOPS` places from the right. The header is read only when the request really came from
 one of `WIMN_TRUSTED_PROXIES`: anyone else can write any `X-Forwarded-For` they like.
+
+An IPv6 visitor is counted as their /64: one home connection or server holds billions of addresses in it,
+so counting each would let one person guess forever by changing address.
 """
 
 import ipaddress
+import logging
 from functools import lru_cache
 
 from django.conf import settings
+
+logger = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=8)
@@ -31,6 +37,30 @@ def _address(value):
         return None
 
 
+def _counted(address):
+    """The address as counted: IPv4 as it is, IPv6 as the first address of its /64."""
+    if address.version == 6:
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address)
+    return str(address)
+
+
+_warned = set()
+
+
+def _warn_untrusted(remote):
+    """X-Forwarded-For from an address not in WIMN_TRUSTED_PROXIES: a proxy on another machine that nobody
+    listed (then every visitor would count as that proxy), or someone writing the header. Said once each."""
+    if remote not in _warned and len(_warned) < 16:
+        _warned.add(remote)
+        logger.warning(
+            "X-Forwarded-For came from %s, which is not in WIMN_TRUSTED_PROXIES, so it was ignored. If your proxy "
+            "runs at that address, add it there, or every visitor is counted as the proxy.",
+            remote,
+        )
+
+
 def is_trusted_proxy(address):
     found = _address(address or "")
     networks = _networks(tuple(getattr(settings, "WIMN_TRUSTED_PROXIES", ())))
@@ -46,6 +76,8 @@ def client_ip(request):
         if len(forwarded) >= hops:
             found = _address(forwarded[-hops])
             if found is not None:
-                return str(found)
+                return _counted(found)
+    elif hops > 0 and request.META.get("HTTP_X_FORWARDED_FOR"):
+        _warn_untrusted(remote)
     found = _address(remote)
-    return str(found) if found is not None else "0.0.0.0"  # noqa: S104 - an unknown sender, never a bind address
+    return _counted(found) if found is not None else "0.0.0.0"  # noqa: S104 - an unknown sender, never a bind address

@@ -13,6 +13,7 @@ at most CONFIRMATION_EMAILS_PER_DAY times a day per address, whoever asks and fr
 import datetime
 import logging
 
+from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
@@ -53,10 +54,8 @@ def sign_up(submission, request):
     if existing is not None and existing.confirmed_at:
         return
     if existing is not None:
-        for field in ("name", "organization", "consent", "consent_text", "language"):
-            setattr(existing, field, getattr(submission, field))
-        existing.submitted_at = timezone.now()  # a new link, and a new week before an unconfirmed one is deleted
-        existing.save()
+        # The link again (within the caps), and nothing else: whoever typed the address cannot change what the
+        # pending sign-up says, nor keep it alive past its week to mail someone a link every day.
         submission = existing
     else:
         try:
@@ -67,14 +66,29 @@ def sign_up(submission, request):
     send_confirmation(submission, request)
 
 
+def mailbox(email):
+    """The mailbox an address reaches, as the caps count it: case, a "+tag" and (at Gmail) dots make no
+    new mailbox, so `target+1@...` and `t.arget@gmail.com` share the allowance of `target@...`."""
+    local, _at, domain = email.casefold().rpartition("@")
+    local = local.split("+", 1)[0]
+    if domain in ("gmail.com", "googlemail.com"):
+        local, domain = local.replace(".", ""), "gmail.com"
+    return f"{local}@{domain}"
+
+
 def send_confirmation(submission, request):
-    """Email the visitor, in their language, the link that confirms their sign-up."""
-    sent = ratelimit.hit(
-        "confirmation-email", submission.email.casefold(), limit=CONFIRMATION_EMAILS_PER_DAY, window=24 * 60 * 60
-    )
-    if not sent.allowed:
-        logger.info("Confirmation email for sign-up %s not sent: too many today for this address", submission.pk)
-        return
+    """Email the visitor, in their language, the link that confirms their sign-up.
+
+    At most CONFIRMATION_EMAILS_PER_DAY links a day reach one mailbox, and WIMN_CONFIRMATION_EMAILS_PER_HOUR
+    leave the site in all, so the form cannot be turned into a way to flood someone's inbox.
+    """
+    for scope, key, limit, window in (
+        ("confirmation-email", mailbox(submission.email), CONFIRMATION_EMAILS_PER_DAY, 24 * 60 * 60),
+        ("confirmation-email-all", "site", settings.WIMN_CONFIRMATION_EMAILS_PER_HOUR, 60 * 60),
+    ):
+        if not ratelimit.hit(scope, key, limit=limit, window=window).allowed:
+            logger.warning("Confirmation email for sign-up %s not sent: over the %s cap", submission.pk, scope)
+            return
     with translation.override(submission.language):
         context = {"url": confirmation_url(submission, request), "days": CONFIRMATION_DAYS}
         message = EmailMessage(

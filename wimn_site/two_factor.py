@@ -15,13 +15,16 @@ Wrong codes count in the sign-in lockout (`wimn_site.lockout`) under the staff m
 """
 
 import base64
+import time
 from urllib.parse import urlencode
 
 import segno
 from django_otp import login as otp_login
 from django_otp import user_has_device
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.util import random_hex
 
 from django import forms
 from django.conf import settings
@@ -44,6 +47,7 @@ from .lockout import is_locked_out, lockout_response, record_failure
 
 RECOVERY_CODES = 10
 RECOVERY_SESSION_KEY = "wimn_2fa_new_recovery_codes"
+SETUP_KEY_SESSION_KEY = "wimn_2fa_setup_key"
 # URL names an unverified session may still reach: signing in and out, this module's own screens, and the
 # admin's static helpers those screens load.
 OPEN_WHILE_UNVERIFIED = {
@@ -190,13 +194,18 @@ def verify(request):
 @never_cache
 @sensitive_post_parameters("code", "password")
 def setup(request):
-    """Enrol an authenticator app: show the key, confirm it with a code and the password."""
+    """Enrol an authenticator app: show the key, confirm it with a code and the password.
+
+    The key lives in this session until it is confirmed, and only then becomes a device: someone who opened
+    this page with a stolen password learns a key nobody will ever enrol.
+    """
     user = request.user
     if user_has_device(user, confirmed=True):
         return redirect("wimn_2fa_manage")
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
+    key = request.session.get(SETUP_KEY_SESSION_KEY)
+    if not key:
+        key = request.session[SETUP_KEY_SESSION_KEY] = random_hex(20)
+    device = TOTPDevice(user=user, name="authenticator", key=key, confirmed=True)  # saved once confirmed
     form = EnrolForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         password_ok = authenticate(request, username=user.get_username(), password=form.cleaned_data["password"])
@@ -204,16 +213,15 @@ def setup(request):
             return lockout_response(request)
         if password_ok is None or password_ok.pk != user.pk:
             form.add_error("password", _("That is not your password."))
-        elif not device.verify_token(form.cleaned_data["code"]):
+        elif not _confirms(device, form.cleaned_data["code"]):
             form.add_error(
                 "code", _("That code is not right. Check that the key was typed in full and the time on your phone.")
             )
         else:
             with transaction.atomic():
-                device.confirmed = True
                 device.save()
-                TOTPDevice.objects.filter(user=user, confirmed=False).delete()
                 request.session[RECOVERY_SESSION_KEY] = _new_recovery_codes(user)
+            del request.session[SETUP_KEY_SESSION_KEY]
             otp_login(request, device)
             return redirect(_with_next("wimn_2fa_recovery_codes", _next_url(request)))
     secret = base64.b32encode(device.bin_key).decode().rstrip("=")
@@ -225,6 +233,18 @@ def setup(request):
         "next": _next_url(request),
     }
     return TemplateResponse(request, "wimn_site/two_factor/setup.html", context)
+
+
+def _confirms(device, code):
+    """Whether `code` is the app's code for the (unsaved) device now; remembers it so it is not reused."""
+    if not (code.isdigit() and len(code) == 6):
+        return False
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    if totp.verify(int(code), device.tolerance):
+        device.last_t = totp.t()
+        return True
+    return False
 
 
 @never_cache

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
@@ -22,7 +24,13 @@ urlpatterns = [
 # the same folder itself, see docs/deploy.md). Documents go only through Wagtail's serve view above, which
 # applies wimn_site.visibility; original images are never served, pages show renditions.
 urlpatterns += [
-    re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>images/.+)$", serve, {"document_root": settings.MEDIA_ROOT})
+    # Rooted in the renditions folder itself (Wagtail keeps them flat there), so no spelling of ".." can step
+    # out of it: a name that tries is refused by the static view's own check.
+    re_path(
+        rf"^{settings.MEDIA_URL.strip('/')}/images/(?P<path>[^/\\]+)$",
+        serve,
+        {"document_root": Path(settings.MEDIA_ROOT) / "images"},
+    )
 ]
 
 urlpatterns += i18n_patterns(

@@ -234,16 +234,17 @@ def test_a_link_to_a_deleted_sign_up_gets_a_410(client, join):
     assert client.post(link).status_code == 410
 
 
-def test_signing_up_again_while_pending_sends_a_new_link_and_makes_no_duplicate(client, join):
-    """The same address (in any case) signing up again: one row with the newest details, a new link by email,
-    and the visitor sees exactly what a first sign-up sees."""
+def test_signing_up_again_while_pending_sends_the_link_again_and_changes_nothing(client, join):
+    """The same address (in any case) signing up again: the link again, no second row, and nothing of the
+    pending sign-up rewritten by whoever typed the address; the visitor sees what a first sign-up sees."""
     first = sign_up(client, "es")
-    second = sign_up(client, "fr", email="Carol@Example.ORG", name="Carol B.")
+    before = FormSubmission.objects.get()
+    second = sign_up(client, "fr", email="Carol@Example.ORG", name="Someone else")
     assert first.status_code == second.status_code == 303
     assert second["Location"] == "/fr/join/?sent=1"
     submission = FormSubmission.objects.get()
-    assert (submission.name, submission.language, submission.confirmed_at) == ("Carol B.", "fr", None)
-    assert len(mail.outbox) == 2 and emailed_link().startswith("/fr/")
+    assert (submission.name, submission.language, submission.submitted_at) == (before.name, "es", before.submitted_at)
+    assert len(mail.outbox) == 2 and emailed_link().startswith("/es/")
     confirm(client, emailed_link(0))  # the first link still works
     assert FormSubmission.objects.get().confirmed_at is not None
 
@@ -305,3 +306,30 @@ def test_the_database_refuses_a_second_sign_up_of_one_address_on_one_form(join):
     FormSubmission.objects.create(page=join, purpose=FormPage.NEWSLETTER, email="carol@example.org", language="en")
     with pytest.raises(IntegrityError):
         FormSubmission.objects.create(page=join, purpose=FormPage.NEWSLETTER, email="CAROL@example.org", language="es")
+
+
+@pytest.mark.parametrize(
+    "variant", ["carol+1@example.org", "CAROL+news@example.org", "carol+x@Example.org", "carol@example.org"]
+)
+def test_tagged_spellings_of_one_mailbox_share_its_three_links_a_day(client, join, variant):
+    """An attacker typing target+1@, target+2@, ... to flood one inbox still gets it three links a day."""
+    for number in range(3):
+        sign_up(client, email=f"carol+{number}@example.org")
+    assert len(mail.outbox) == 3
+    sign_up(client, email=variant)
+    assert len(mail.outbox) == 3
+
+
+def test_dots_in_a_gmail_address_make_no_new_mailbox():
+    from wimn_site.subscriptions import mailbox
+
+    assert mailbox("T.Ar.Get+news@GoogleMail.com") == mailbox("target@gmail.com") == "target@gmail.com"
+    assert mailbox("t.arget@example.org") != mailbox("target@example.org")
+
+
+def test_the_site_sends_at_most_so_many_links_an_hour(client, join, settings):
+    settings.WIMN_CONFIRMATION_EMAILS_PER_HOUR = 3
+    for number in range(5):
+        sign_up(client, email=f"person{number}@example.org")
+    assert len(mail.outbox) == 3
+    assert FormSubmission.objects.count() == 5  # stored; each can ask for its link again later

@@ -35,7 +35,7 @@ def address(settings, hops, remote, forwarded=None, trusted=("127.0.0.1", "::1",
         (2, "127.0.0.1", "203.0.113.5", "127.0.0.1"),  # fewer entries than hops: the proxy itself
         (1, "127.0.0.1", "not-an-address", "127.0.0.1"),  # garbage in the header
         (1, "127.0.0.1", "", "127.0.0.1"),
-        (1, "::1", "2001:db8::1", "2001:db8::1"),
+        (1, "::1", "2001:db8::1", "2001:db8::"),  # an IPv6 visitor counts as their /64
         (0, "garbage", None, "0.0.0.0"),  # noqa: S104 - an unknown sender, not a bind address
     ],
 )
@@ -75,3 +75,16 @@ def test_counter_loses_no_hit_when_workers_post_at_the_same_instant():
         thread.join()
     assert sorted(counts) == list(range(1, 13))
     assert RateCounter.objects.get().count == 12
+
+
+def test_a_forwarded_header_from_an_unlisted_proxy_is_reported(settings, caplog):
+    """A proxy on another machine nobody listed would make every visitor one address: the log says so."""
+    with caplog.at_level("WARNING", logger="wimn_site.client_ip"):
+        assert address(settings, 1, "10.20.30.40", "203.0.113.5", trusted=("127.0.0.1",)) == "10.20.30.40"
+    assert "WIMN_TRUSTED_PROXIES" in caplog.text and "10.20.30.40" in caplog.text
+
+
+def test_an_ipv6_visitor_counts_as_their_64(settings):
+    one_line = {address(settings, 0, "2001:db8:1:2:aaaa::1"), address(settings, 0, "2001:db8:1:2::ffff")}
+    assert one_line == {"2001:db8:1:2::"}
+    assert address(settings, 0, "::ffff:203.0.113.5") == "203.0.113.5"

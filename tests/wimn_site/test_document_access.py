@@ -122,17 +122,30 @@ def test_version_in_a_private_collection_is_not_linked_from_pages(client, librar
 
 
 @pytest.mark.parametrize(
-    "path",
+    "template",
     [
-        "/media/documents/anything.pdf",
-        "/media/original_images/logo.png",
-        "/media/images/../documents/anything.pdf",
-        "/media/images/%2e%2e/documents/anything.pdf",
+        "/media/{document}",
+        "/media/{image}",
+        "/media/images/../{document}",
+        "/media/images/..%2F{document}",
+        "/media/images/..%2f{image}",
+        "/media/images/%2e%2e/{document}",
+        "/media/images/..\\{document}",
+        "/media/images/....//{document}",
+        "/media/images/",
+        "/media/images/..",
         "/media/",
     ],
 )
-def test_media_folder_serves_no_documents_and_no_originals(client, path):
-    assert client.get(path).status_code == 404
+def test_media_folder_serves_no_documents_and_no_originals(client, template):
+    """Real stored files (an unpublished document, an original image), asked for by every spelling that
+    could step out of the renditions folder: none is served."""
+    document = DocumentFactory(title="Embargoed release")
+    image = logo_image("Logo", "WIMN")
+    path = template.format(document=document.file.name, image=image.file.name)
+    response = client.get("/", PATH_INFO=path)  # as the server passes it, no normalising by the client
+    assert response.status_code in (400, 404), path
+    assert b"%PDF" not in response.content and b"PNG" not in response.content
 
 
 def test_media_folder_serves_renditions_only(client):
@@ -140,3 +153,20 @@ def test_media_folder_serves_renditions_only(client):
     rendition = image.get_rendition("width-160|format-webp")
     assert client.get(rendition.url).status_code == 200
     assert client.get(f"/media/{image.file.name}").status_code == 404
+
+
+def test_a_file_in_a_private_collection_is_not_offered_on_public_pages(client, home):
+    """Not its title, language or size: a statement, an event and a campaign page leave it out."""
+    from campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory
+    from events.factories import EventIndexPageFactory, EventPageFactory
+    from statements.factories import StatementAttachmentFactory, StatementIndexPageFactory, StatementPageFactory
+
+    secret = DocumentFactory(title="Confidential partner list Guatemala", collection=private_collection("Partners"))
+    campaign = CampaignPageFactory(parent=CampaignIndexPageFactory(parent=home), slug="road-to-imrf")
+    statement = StatementPageFactory(parent=StatementIndexPageFactory(parent=home), slug="joint", campaign=campaign)
+    StatementAttachmentFactory(page=statement, document=secret)
+    EventPageFactory(parent=EventIndexPageFactory(parent=home), slug="side-event", program=secret, campaign=campaign)
+    for url in ("/en/statements/joint/", "/en/events/side-event/", "/en/campaigns/road-to-imrf/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "Confidential partner list" not in response.content.decode(), url

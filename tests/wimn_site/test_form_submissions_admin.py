@@ -25,6 +25,10 @@ HOSTILE = {
     "\t=1+1": "'\t=1+1",
     "\r=1+1": "'\r=1+1",
     "Carol = Barton - WIMN": "Carol = Barton - WIMN",
+    # a spreadsheet that splits on ";" (Spanish, Portuguese, French Excel) would start a cell at the "="
+    "Ana;=HYPERLINK(F2);x": "'Ana;=HYPERLINK(F2);x",
+    "Ana, -1+1": "'Ana, -1+1",
+    "Ana\n@SUM(A1)": "'Ana\n@SUM(A1)",
 }
 
 
@@ -132,6 +136,17 @@ def test_csv_export_neutralises_formulas(staff, join):
         assert row["Name"] in HOSTILE.values()
         assert row["Organization"] == row["Message"] == row["Consent text"] == row["Name"]
     assert sorted(row["Name"] for row in table) == sorted(HOSTILE.values())
+
+
+def test_csv_export_quotes_every_cell(staff, join):
+    """A spreadsheet set to split on ";" or tabs (Spanish, Portuguese, French Excel) keeps a quoted cell whole;
+    and a value with a formula after such a separator is neutralised anyway (test above)."""
+    hostile_submissions(join)
+    text = b"".join(staff.get("/admin/form_submissions/", {"export": "csv"}).streaming_content).decode()
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    again = io.StringIO(newline="")
+    csv.writer(again, quoting=csv.QUOTE_ALL).writerows(rows)
+    assert again.getvalue() == text
 
 
 def test_xlsx_export_neutralises_formulas(staff, join):

@@ -208,12 +208,12 @@ class TestPasswordForms:
         )
 
     def test_password_reset_with_control_characters_is_a_form_error_not_a_500(self, client, editor):
-        """A NUL in the address reaches the lockout before Django validates it; PostgreSQL cannot store one."""
+        """A NUL in the address (PostgreSQL cannot store one): the form refuses it, nothing is sent or counted."""
         response = client.post("/admin/password_reset/", {"email": "editor@example.org\x00"})
         assert response.status_code == 200
         assert response.context["form"].errors["email"]
         assert mail.outbox == []
-        assert AccessAttempt.objects.get().username == "password-reset:editor@example.org"
+        assert not AccessAttempt.objects.exists()
 
     def test_failed_attempts_share_the_addresss_allowance(self, client, editor, private_page):
         """Wrong page passwords and wrong sign-ins from one address add up to one allowance of 20."""
@@ -224,3 +224,60 @@ class TestPasswordForms:
             self.post_page_password(client, private_page, "guess")
         assert self.post_page_password(client, private_page, "guess").status_code == 429
         assert sign_in(client, PASSWORD).status_code == 429
+
+
+class TestWhatAnAttackerTries:
+    def test_posts_from_another_site_without_a_csrf_token_count_nothing(self, editor, home):
+        """A web page a staff member opens cannot make their browser use up their address's allowance."""
+        forged = Client(enforce_csrf_checks=True)
+        page = ContentPageFactory(parent=home, slug="briefing")
+        restriction = PageViewRestriction.objects.create(page=page, restriction_type="password", password="s3cret")
+        for number in range(25):
+            forged.post("/admin/password_reset/", {"email": f"someone{number}@example.org"})
+            forged.post(f"/en/_util/authenticate_with_password/{restriction.pk}/{page.pk}/", {"password": "x"})
+        assert not AccessAttempt.objects.exists()
+        assert sign_in(Client(), PASSWORD).status_code == 302
+
+    def test_unknown_restrictions_count_nothing(self, client, editor):
+        for number in range(25):
+            assert (
+                client.post(f"/en/_util/authenticate_with_password/{9000 + number}/1/", {"password": "x"}).status_code
+                == 404
+            )
+        assert sign_in(client, PASSWORD).status_code == 302
+
+    def test_one_ipv6_connection_counts_as_one_address(self, client, editor, settings):
+        """Changing the last 64 bits of an IPv6 address (one home line holds them all) changes nothing."""
+        settings.WIMN_PROXY_HOPS = 1
+        for number in range(5):
+            sign_in(client, "wrong", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=f"2001:db8:1:2::{number + 1:x}")
+        assert (
+            sign_in(client, PASSWORD, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="2001:db8:1:2:ffff::9").status_code
+            == 429
+        )
+        assert (
+            sign_in(client, PASSWORD, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="2001:db8:1:3::1").status_code
+            == 302
+        )
+
+    def test_guessing_one_name_from_many_addresses_ends_too(self, client, editor, settings):
+        """Four guesses from each of many addresses: at 50 in all, the username is locked, and only it."""
+        settings.WIMN_PROXY_HOPS = 1
+        sent = 0
+        for network in range(13):
+            for _ in range(4):
+                if sent < 49:
+                    response = sign_in(
+                        client, "wrong", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=f"198.51.{network}.7"
+                    )
+                    assert response.status_code == 200
+                    sent += 1
+        last = sign_in(client, "wrong", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.99")
+        assert last.status_code == 429
+        assert sign_in(client, PASSWORD, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="192.0.2.1").status_code == 429
+        assert (
+            sign_in(
+                client, PASSWORD, username="colleague", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="192.0.2.1"
+            ).status_code
+            != 429
+        )

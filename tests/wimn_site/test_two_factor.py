@@ -34,6 +34,18 @@ def code_for(device, windows_ahead=1):
     return f"{totp.token():06d}"
 
 
+def shown_key(page):
+    """The key the setup page shows (what staff type into the app), as bytes."""
+    secret = BeautifulSoup(page.content, "html.parser").select_one("[data-wimn-2fa-secret]").get_text().replace(" ", "")
+    return base64.b32decode(secret + "=" * (-len(secret) % 8))
+
+
+def code_from_key(key, windows_ahead=0):
+    totp = TOTP(key)
+    totp.time = time.time() + windows_ahead * 30
+    return f"{totp.token():06d}"
+
+
 def sign_in(client, username):
     response = client.post("/admin/login/", {"username": username, "password": PASSWORD})
     assert response.status_code == 302, response.content[:500]
@@ -44,18 +56,17 @@ def enrol(client, password=PASSWORD):
     """Open the setup page, read the device it made, confirm it with a code; returns (device, recovery codes)."""
     page = client.get("/admin/2fa/setup/")
     assert page.status_code == 200
-    device = TOTPDevice.objects.get(confirmed=False)
-    html = BeautifulSoup(page.content, "html.parser")
-    shown = html.select_one("[data-wimn-2fa-secret]").get_text().replace(" ", "")
-    assert shown and html.select_one(".wimn-2fa-qr svg")
-    assert base64.b32encode(device.bin_key).decode().rstrip("=") == shown
-    response = client.post("/admin/2fa/setup/", {"code": code_for(device, 0), "password": password, "next": "/admin/"})
+    assert BeautifulSoup(page.content, "html.parser").select_one(".wimn-2fa-qr svg")
+    assert not TOTPDevice.objects.filter(user=page.wsgi_request.user).exists()  # nothing stored before confirming
+    key = shown_key(page)
+    response = client.post("/admin/2fa/setup/", {"code": code_from_key(key), "password": password, "next": "/admin/"})
     assert response.status_code == 302 and response["Location"].startswith("/admin/2fa/recovery-codes/")
     codes = [
         c.get_text()
         for c in BeautifulSoup(client.get(response["Location"]).content, "html.parser").select(".wimn-2fa-codes code")
     ]
-    device.refresh_from_db()
+    device = TOTPDevice.objects.get(user__username=response.wsgi_request.user.get_username())
+    assert device.bin_key == key and device.confirmed
     return device, codes
 
 
@@ -98,15 +109,25 @@ class TestEnrolment:
 
     def test_wrong_code_or_wrong_password_keeps_it_off(self, client, superuser):
         sign_in(client, "admin")
-        client.get("/admin/2fa/setup/")
-        device = TOTPDevice.objects.get()
+        key = shown_key(client.get("/admin/2fa/setup/"))
         wrong_code = client.post("/admin/2fa/setup/", {"code": "000000", "password": PASSWORD})
         assert wrong_code.status_code == 200 and "not right" in wrong_code.content.decode()
-        wrong_password = client.post("/admin/2fa/setup/", {"code": code_for(device, 0), "password": "guess"})
+        wrong_password = client.post("/admin/2fa/setup/", {"code": code_from_key(key), "password": "guess"})
         assert wrong_password.status_code == 200 and "not your password" in wrong_password.content.decode()
-        device.refresh_from_db()
-        assert not device.confirmed
+        assert not TOTPDevice.objects.exists()
         assert client.get("/admin/")["Location"].startswith("/admin/2fa/setup/")
+
+    def test_a_key_seen_with_a_stolen_password_is_never_enrolled(self, client, superuser):
+        """Someone with the password opens the setup page and copies its key; the staff member, enrolling
+        in their own session, gets another key, and codes from the copied one open nothing."""
+        attacker = client.__class__()
+        sign_in(attacker, "admin")
+        stolen = shown_key(attacker.get("/admin/2fa/setup/"))
+        sign_in(client, "admin")
+        device, _codes = enrol(client)
+        assert device.bin_key != stolen
+        attacker.post("/admin/2fa/verify/", {"code": code_from_key(stolen, 1)})
+        assert attacker.get("/admin/").status_code == 302
 
     def test_editors_must_enrol_and_other_staff_may(self, client, editor, translator):
         sign_in(client, "editor")

@@ -3,6 +3,45 @@
 from django.db import migrations, models
 
 
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # treebeard's, for collection paths
+
+
+def _next_step(step):
+    number = 0
+    for char in step:
+        number = number * 36 + ALPHABET.index(char)
+    number += 1
+    out = ""
+    for _ in range(len(step)):
+        number, rest = divmod(number, 36)
+        out = ALPHABET[rest] + out
+    return out
+
+
+def keep_unticked_versions_internal(apps, schema_editor):
+    """Language versions whose box was unticked were never offered; from now on a version follows its
+    original. Those versions go into a collection only signed-in staff can open, so none becomes public."""
+    WimnDocument = apps.get_model("wimn_site", "WimnDocument")
+    versions = WimnDocument.objects.filter(original__isnull=False, in_library=False)
+    if not versions.exists():
+        return
+    Collection = apps.get_model("wagtailcore", "Collection")
+    Restriction = apps.get_model("wagtailcore", "CollectionViewRestriction")
+    root = Collection.objects.filter(depth=1).order_by("path").first()
+    last = Collection.objects.filter(depth=2, path__startswith=root.path).order_by("-path").first()
+    path = root.path + (_next_step(last.path[-4:]) if last else "0001")
+    internal = Collection.objects.create(
+        name="Internal language versions (kept private when files began to follow pages)",
+        path=path,
+        depth=2,
+        numchild=0,
+    )
+    Collection.objects.filter(pk=root.pk).update(numchild=Collection.objects.filter(depth=2).count())
+    restriction = Restriction.objects.create(collection=internal, restriction_type="login", password="")
+    restriction.groups.clear()
+    versions.update(collection=internal)
+
+
 def untick_files_that_pages_use(apps, schema_editor):
     """Until now a ticked file attached to a draft stayed hidden; from now on the tick publishes it. Files
     that pages use are public through those pages while they are live, so their tick goes."""
@@ -10,13 +49,11 @@ def untick_files_that_pages_use(apps, schema_editor):
     ContentType = apps.get_model("contenttypes", "ContentType")
     WimnDocument = apps.get_model("wimn_site", "WimnDocument")
     doc_type = ContentType.objects.filter(app_label="wimn_site", model="wimndocument").first()
-    if doc_type is None:
+    page_type = ContentType.objects.filter(app_label="wagtailcore", model="page").first()
+    if doc_type is None or page_type is None:
         return
-    used = {
-        int(pk)
-        for pk in ReferenceIndex.objects.filter(to_content_type=doc_type).values_list("to_object_id", flat=True)
-        if pk.isdigit()
-    }
+    from_pages = ReferenceIndex.objects.filter(to_content_type=doc_type, base_content_type=page_type)
+    used = {int(pk) for pk in from_pages.values_list("to_object_id", flat=True) if pk.isdigit()}
     roots = set(WimnDocument.objects.filter(pk__in=used).values_list("original_id", flat=True)) | used
     WimnDocument.objects.filter(pk__in=roots - {None}).update(in_library=False)
 
@@ -29,6 +66,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(keep_unticked_versions_internal, migrations.RunPython.noop),
         migrations.CreateModel(
             name='RateCounter',
             fields=[

@@ -117,9 +117,10 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_HANDLER = "wimn_site.lockout.LockoutHandler"
-AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"], "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"], "ip_address", "username"]
 AXES_FAILURE_LIMIT = int(os.environ.get("WIMN_LOCKOUT_FAILURES", "5"))  # per address and username
 WIMN_LOCKOUT_FAILURES_PER_ADDRESS = int(os.environ.get("WIMN_LOCKOUT_FAILURES_PER_ADDRESS", "20"))
+WIMN_LOCKOUT_FAILURES_PER_USERNAME = int(os.environ.get("WIMN_LOCKOUT_FAILURES_PER_USERNAME", "50"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("WIMN_LOCKOUT_MINUTES", "15")))
 AXES_RESET_ON_SUCCESS = False  # LockoutHandler forgives only the signed-in username's own failures
 AXES_CLIENT_IP_CALLABLE = "wimn_site.client_ip.client_ip"
@@ -129,7 +130,7 @@ AXES_VERBOSE = False
 AXES_ENABLE_ADMIN = False  # no Django admin here: unlock with `manage.py axes_reset_ip` / `axes_reset_username`
 # Two-step sign-in (wimn_site/two_factor.py): required for superusers and these groups; others may opt in.
 WIMN_2FA_REQUIRED = os.environ.get("WIMN_2FA_REQUIRED", "1") == "1"
-WIMN_2FA_REQUIRED_GROUPS = env_list("WIMN_2FA_REQUIRED_GROUPS", "Administrators,Editors")
+WIMN_2FA_REQUIRED_GROUPS = env_list("WIMN_2FA_REQUIRED_GROUPS", "Administrators,Editors,Moderators")
 OTP_TOTP_ISSUER = os.environ.get("WIMN_2FA_ISSUER", "WIMN website")
 # A staff session ends after a working day without a request (renewed on every request).
 SESSION_COOKIE_AGE = int(os.environ.get("WIMN_SESSION_IDLE_HOURS", "8")) * 60 * 60
@@ -141,6 +142,8 @@ WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 # addresses, WIMN_PROXY_HOPS entries from its right (1 = one proxy such as nginx or Varnish; 0 = none).
 WIMN_PROXY_HOPS = int(os.environ.get("WIMN_PROXY_HOPS", "0"))
 WIMN_TRUSTED_PROXIES = env_list("WIMN_TRUSTED_PROXIES", "127.0.0.1,::1")
+# Mailing-list confirmation links the site sends in an hour, in all (wimn_site/subscriptions.py).
+WIMN_CONFIRMATION_EMAILS_PER_HOUR = int(os.environ.get("WIMN_CONFIRMATION_EMAILS_PER_HOUR", "200"))
 # Contact and mailing-list forms: posts per client address, and the window in seconds.
 WIMN_FORM_RATE_LIMIT = (
     int(os.environ.get("WIMN_FORM_POSTS", "5")),
