@@ -3,8 +3,10 @@ import shutil
 import pytest
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import translation
 
+from tests import snapshots
 from wimn_site.factories import ContentPageFactory, create_site_root, ensure_tree_root, rich
 
 
@@ -57,3 +59,21 @@ def about(home):
         body_es=rich("La red trabaja en la ONU."),
         show_in_menus=True,
     )
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker):
+    """The demo site as `make run` serves it, loaded once per test session (and xdist worker)."""
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo")
+        snapshot = snapshots.take()
+        transaction.set_rollback(True)
+    return snapshot
+
+
+@pytest.fixture
+def demo(db, demo_snapshot):
+    """The demo site, for tests that read it (put back inside the test's transaction, undone after)."""
+    snapshots.restore(demo_snapshot)

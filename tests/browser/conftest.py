@@ -5,6 +5,8 @@ import shutil
 
 import pytest
 
+from tests import snapshots
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls in fixtures are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -53,11 +55,9 @@ def page_without_js(browser):
 
 
 @pytest.fixture
-def demo_site(transactional_db):
-    """The full demo content, as `make run` serves it."""
-    from django.core.management import call_command
-
-    call_command("load_demo")
+def demo_site(transactional_db, demo_snapshot):
+    """The full demo content, as `make run` serves it (committed, for the live server; flushed after)."""
+    snapshots.restore(demo_snapshot)
 
 
 def assert_no_serious_axe_violations(page):

@@ -1,7 +1,5 @@
 import pytest
 
-from django.core.management import call_command
-
 from campaigns.models import AdvocacyDay, CampaignPage, Organization
 
 pytestmark = pytest.mark.django_db
@@ -15,9 +13,8 @@ REQUIRED_SLUGS = [
 PATHS = ["campaigns/", "campaigns/road-to-imrf/", "members/", "members/picum/", "calendar/", "members/?region=europe"]
 
 
-def test_demo_content_loads_and_every_campaigns_page_renders(client):
+def test_demo_content_loads_and_every_campaigns_page_renders(client, demo):
     """The demo loads: the organizations others cite, the IMRF campaign, the days; each page renders in 4 languages."""
-    call_command("load_demo")
 
     found = set(Organization.objects.filter(slug__in=REQUIRED_SLUGS).values_list("slug", flat=True))
     assert found == set(REQUIRED_SLUGS)

@@ -1,16 +1,9 @@
 import pytest
 
-from django.core.management import call_command
-
 from events import times
 from events.models import EventIndexPage, EventPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo")
 
 
 def test_demo_loads_the_imrf_side_events_and_upcoming_ones(demo):

@@ -1,8 +1,6 @@
-"""The demo content (statements/demo.py), loaded as `make run` loads it. Each test loads it once."""
+"""The demo content (statements/demo.py), loaded as `make run` loads it (once per test session)."""
 
 import pytest
-
-from django.core.management import call_command
 
 from statements.models import OpEdPage, PledgePage, StatementBasePage, StatementIndexPage, StatementPage
 from tests.helpers import count_queries
@@ -11,16 +9,15 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo")
+def index(demo):
     return StatementIndexPage.objects.get()
 
 
-def test_demo_holds_the_pages_of_the_issue_translated_with_pdfs(demo):
+def test_demo_holds_the_pages_of_the_issue_translated_with_pdfs(index):
     """Seed statements, media alert, two comments, pledge and four op-eds; titles and summaries in four
     languages; bodies in English and Spanish; a PDF on every page, several with a Spanish version."""
     pages = list(
-        StatementBasePage.objects.child_of(demo).live().prefetch_related("attachments__document__translations")
+        StatementBasePage.objects.child_of(index).live().prefetch_related("attachments__document__translations")
     )
     kinds = [p.kind for p in pages]
     assert {k: kinds.count(k) for k in set(kinds)} == {
@@ -38,7 +35,7 @@ def test_demo_holds_the_pages_of_the_issue_translated_with_pdfs(demo):
     assert StatementPage.objects.get(kind="media_alert").dateline_es == "NUEVA YORK, 20 de mayo de 2022"
 
 
-def test_demo_pledge_keeps_its_earlier_version(demo):
+def test_demo_pledge_keeps_its_earlier_version(index):
     """The pledge was published twice: May 2022 (four planned commitments), then the July 2023 update."""
     pledge = PledgePage.objects.get()
     revisions = list(pledge.revisions.order_by("created_at", "pk"))
@@ -49,7 +46,7 @@ def test_demo_pledge_keeps_its_earlier_version(demo):
     assert str(pledge.last_updated) == "2023-07-04"
 
 
-def test_demo_op_eds_have_authors_and_versions(demo):
+def test_demo_op_eds_have_authors_and_versions(index):
     assert len([p for p in OpEdPage.objects.all() if p.language_versions.count() == 2]) == 2
     climate = OpEdPage.objects.get(slug="op-ed-climate-migrants")
     assert {v.language for v in climate.language_versions.all()} == {"es", "pt"}
@@ -58,13 +55,13 @@ def test_demo_op_eds_have_authors_and_versions(demo):
     assert [a.name for a in decent_work.authors.all()] == ["Neha Misra", "Shannon Lederer"]
 
 
-def test_demo_pages_render_light_in_every_language(client, demo):
+def test_demo_pages_render_light_in_every_language(client, index):
     """Every demo page renders in each language, under 60 KB of HTML, within the query budget."""
     client.get("/en/statements/")  # warm the per-site caches
     for lang in ("en", "es", "pt", "fr"):
         response, queries = count_queries(client, f"/{lang}/statements/")
         assert response.status_code == 200 and queries <= 12
-        for page in StatementBasePage.objects.child_of(demo):
+        for page in StatementBasePage.objects.child_of(index):
             response, queries = count_queries(client, f"/{lang}/statements/{page.slug}/")
             assert response.status_code == 200, page.slug
             assert len(response.content) < 60_000, f"{page.slug} is {len(response.content)} bytes"

@@ -1,0 +1,65 @@
+"""Database snapshots for tests: build some content once per test session, put it back in a fraction of a second.
+
+Loading the demo site takes seconds (hundreds of pages, revisions, documents and the search index); many
+tests only read it. `take()` copies every table of the test database (and every sequence's position) with
+PostgreSQL's COPY; `restore()` empties the tables and copies the rows back in one transaction. Inside a
+test's own transaction (the `db` fixture) the restore is rolled back with the test; in a transactional test
+(a browser test) it is committed, and pytest-django's flush empties it afterwards.
+
+The snapshot is the whole database, content types and permissions included, so the ids it holds stay
+consistent whatever ran before.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db import connection, transaction
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    tables: dict  # table name -> COPY data (bytes)
+    sequences: list  # (sequence name, last value, is_called)
+
+
+def _tables(cursor):
+    cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename")
+    return [name for (name,) in cursor.fetchall()]
+
+
+def take():
+    """Copy every table and sequence of the current database (reads; run it inside the transaction to keep)."""
+    tables = {}
+    with connection.cursor() as cursor:
+        raw = cursor.cursor
+        for name in _tables(cursor):
+            with raw.copy(f'COPY "{name}" TO STDOUT (FORMAT binary)') as copy:
+                tables[name] = b"".join(bytes(block) for block in copy)
+        cursor.execute(
+            "SELECT schemaname || '.' || sequencename, last_value, last_value IS NOT NULL "
+            "FROM pg_sequences WHERE schemaname = current_schema()"
+        )
+        sequences = cursor.fetchall()
+    return Snapshot(tables=tables, sequences=sequences)
+
+
+def restore(snapshot):
+    """Replace the whole content of the database by `snapshot`, in one transaction; foreign keys are checked
+    once every table is back (Django declares them deferrable)."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        raw = cursor.cursor
+        names = ", ".join(f'"{name}"' for name in snapshot.tables)
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # run the checks this transaction has pending
+        cursor.execute(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        for name, data in snapshot.tables.items():
+            if data:
+                with raw.copy(f'COPY "{name}" FROM STDIN (FORMAT binary)') as copy:
+                    copy.write(data)
+        for sequence, value, is_called in snapshot.sequences:
+            cursor.execute("SELECT setval(%s, %s, %s)", [sequence, value or 1, is_called])
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the snapshot's rows check out, now
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # and Django's default again for the rest
+    ContentType.objects.clear_cache()
+    cache.clear()
