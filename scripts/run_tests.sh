@@ -4,4 +4,4 @@ set -euo pipefail
 PY=.venv/bin/python
 $PY manage.py check --fail-level WARNING
 $PY manage.py makemigrations --check --dry-run
-$PY -m pytest "$@"
+$PY -m pytest -n "${PYTEST_WORKERS:-2}" "$@"
