@@ -30,13 +30,14 @@ serve: venv messages ## Serve with production settings under gunicorn (needs SEC
 	$(PY) manage.py collectstatic --noinput -v0 --settings=wimn_site.settings.production
 	DJANGO_SETTINGS_MODULE=wimn_site.settings.production $(DBRUN) bash -c '$(PY) manage.py setup_site --no-demo && $(VENV)/bin/gunicorn wimn_site.wsgi -c gunicorn.conf.py'
 
-test: venv messages chromium ## Run every test (lint, checks, unit, admin and browser tests)
+test: venv messages chromium ## Run every test (lint, layers, checks, unit, admin and browser tests)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=wimn_site.settings.test $(DBRUN) bash scripts/run_tests.sh $(PYTEST_ARGS)
 
-lint: venv ## ruff lint and format check
-	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+lint: venv ## ruff lint and format check, and the layers between the apps (import-linter)
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/lint-imports
 
 format: venv ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix . && $(VENV)/bin/ruff format .

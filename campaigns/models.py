@@ -21,10 +21,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from wimn_site.blocks import BaseStreamBlock
+from wimn_site.jsonrows import LANGS
 from wimn_site.listing import FilteredListingMixin, ListingFilters, paginate
 from wimn_site.models import EnglishBaseColumnsMixin, TranslatedPageMixin
 
 from . import dates
+from .aggregation import campaign_groups, organization_sections
 
 LOGO_SPECS = "max-{160x80,320x160}"
 
@@ -104,6 +106,31 @@ class Organization(EnglishBaseColumnsMixin, index.Indexed, models.Model):
         ordering = ["name_en"]
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
+
+    @staticmethod
+    def row_fields(relation="organization"):
+        """JSON keys (wimn_site.jsonrows) for an organization reached through `relation`: its name in every
+        language, acronym, slug and website (see `from_row`)."""
+        fields = {f"org_name_{code}": f"{relation}__name_{code}" for code in LANGS}
+        return fields | {
+            "org_acronym": f"{relation}__acronym",
+            "org_slug": f"{relation}__slug",
+            "org_website": f"{relation}__website",
+        }
+
+    @classmethod
+    def from_row(cls, row):
+        """The organization of a row carrying `organization_id` and `row_fields()`, or None (unsaved,
+        read-only); its `name` reads in the active language and falls back to English."""
+        if not row.get("organization_id"):
+            return None
+        return cls(
+            id=row["organization_id"],
+            **{f"name_{code}": row.get(f"org_name_{code}") or "" for code in LANGS},
+            acronym=row.get("org_acronym") or "",
+            slug=row.get("org_slug") or "",
+            website=row.get("org_website") or "",
+        )
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
@@ -227,8 +254,6 @@ class CampaignPage(TranslatedPageMixin, Page):
         return items
 
     def get_context(self, request, *args, **kwargs):
-        from .aggregation import campaign_groups
-
         context = super().get_context(request, *args, **kwargs)
         context["demands"] = self.demand_list()
         context["timeline"] = self.timeline()
@@ -376,12 +401,10 @@ class OrganizationDirectoryPage(FilteredListingMixin, RoutablePageMixin, Transla
         if len(slug) > 100:
             raise Http404
         organization = get_object_or_404(self.organizations(), slug=slug)
-        from .aggregation import organization_activity
-
         return self.render(
             request,
             template="campaigns/organization_detail.html",
-            context_overrides={"organization": organization, **organization_activity(organization, request)},
+            context_overrides={"organization": organization, "groups": organization_sections(organization, request)},
         )
 
 

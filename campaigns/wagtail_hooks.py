@@ -1,10 +1,18 @@
+from django.db.models import Case, F, Value, When
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import AdvocacyDay, Organization
+from wimn_site import registry
+from wimn_site.home import below
+
+from .calendar import upcoming
+from .models import AdvocacyCalendarPage, AdvocacyDay, CampaignIndexPage, CampaignPage, Organization
+
+COMING_UP_DAYS = 4
 
 
 class OrganizationViewSet(SnippetViewSet):
@@ -40,3 +48,53 @@ class AdvocacyDayViewSet(SnippetViewSet):
 
 register_snippet(OrganizationViewSet)
 register_snippet(AdvocacyDayViewSet)
+
+
+@hooks.register(registry.SECTION_PAGES)
+def campaigns_sections():
+    return {"campaigns": CampaignIndexPage, "calendar": AdvocacyCalendarPage}
+
+
+@hooks.register(registry.HOME_SECTIONS, order=20)
+def featured_on_the_home_page(home, request, links):
+    """The editor's choice when it is live, else the current campaign published most recently, else the latest."""
+    if not links.get("campaigns"):
+        return None
+    chosen = home.featured_campaign_id or 0
+    campaign = (
+        below(home, CampaignPage.objects.all())
+        .select_related("hero_image")
+        .annotate(chosen=Case(When(pk=chosen, then=Value(0)), default=Value(1)))
+        .order_by("chosen", "-is_current", F("last_published_at").desc(nulls_last=True), "-pk")
+        .first()
+    )
+    if campaign is None:
+        return None
+    return registry.HomeSection(
+        key="campaign",
+        template="campaigns/includes/home_featured.html",
+        context={"campaign": campaign},
+        stylesheet="css/campaigns.css",
+    )
+
+
+@hooks.register(registry.HOME_SECTIONS, order=40)
+def coming_up_on_the_home_page(home, request, links):
+    """The next advocacy days (ongoing ones first), as a band below the other blocks."""
+    if not links.get("calendar"):
+        return None
+    occurrences = upcoming(limit=COMING_UP_DAYS)
+    if not occurrences:
+        return None
+    return registry.HomeSection(
+        key="coming-up",
+        template="campaigns/includes/home_coming_up.html",
+        context={"occurrences": occurrences},
+        stylesheet="css/campaigns.css",
+        wide=True,
+    )
+
+
+@hooks.register(registry.DEMO)
+def campaigns_demo():
+    return (10, "campaigns.demo.load")

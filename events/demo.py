@@ -11,6 +11,7 @@ import zoneinfo
 
 from django.core.files.base import ContentFile
 
+from campaigns.models import CampaignPage, Organization
 from wimn_site.factories import DocumentFactory, minimal_pdf, rich, translated
 from wimn_site.models import Topic
 
@@ -495,18 +496,10 @@ def upcoming_events():
 
 
 def _organizations():
-    try:
-        from campaigns.models import Organization
-    except ImportError:  # pragma: no cover
-        return {}
     return {org.slug: org for org in Organization.objects.all()}
 
 
 def _campaign(slug):
-    try:
-        from campaigns.models import CampaignPage
-    except ImportError:  # pragma: no cover
-        return None
     return CampaignPage.objects.filter(slug=slug).first()
 
 

@@ -10,14 +10,13 @@ and program document with its language versions. `related_objects()` turns those
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import OuterRef, Subquery, Value
 
+from campaigns.models import Organization
 from wimn_site.jsonrows import (
     DOC_FIELDS,
     document_from_row,
     document_versions_rows,
     json_rows,
     localized,
-    organization_fields,
-    organization_from_row,
 )
 from wimn_site.models import Topic, WimnDocument
 from wimn_site.visibility import visible_versions
@@ -42,7 +41,7 @@ def related_annotations():
                 EventCoSponsor.objects.filter(page_id=OuterRef("pk")).order_by("sort_order", "pk"),
                 "organization_id",
                 *localized("name"),
-                **organization_fields(),
+                **Organization.row_fields(),
             )
         ),
         "_topics_json": ArraySubquery(
@@ -102,7 +101,7 @@ def related_objects(event, request=None):
     directory = directory_url(event, request)
     for row in event._cosponsors_json or []:
         cosponsor = EventCoSponsor(**{key: row.get(key) for key in localized("name")})
-        cosponsor.organization = organization_from_row(row)
+        cosponsor.organization = Organization.from_row(row)
         if cosponsor.organization is not None and directory and cosponsor.organization.slug:
             cosponsor.organization.directory_url = f"{directory}{cosponsor.organization.slug}/"
         cosponsors.append(cosponsor)

@@ -14,14 +14,13 @@ from django.utils import translation
 
 from wagtail.models import PageViewRestriction
 
+from campaigns.models import Organization
 from wimn_site.jsonrows import (
     DOC_FIELDS,
     document_from_row,
     document_versions_rows,
     json_rows,
     localized,
-    organization_fields,
-    organization_from_row,
 )
 from wimn_site.models import Topic, WimnDocument
 from wimn_site.visibility import visible_versions
@@ -74,7 +73,7 @@ def related_annotations():
                 StatementSignatory.objects.filter(page_id=OuterRef("pk")).order_by("sort_order"),
                 "name",
                 "organization_id",
-                **organization_fields(),
+                **Organization.row_fields(),
             )
         ),
         "_commitments_json": ArraySubquery(
@@ -93,7 +92,7 @@ def related_annotations():
                 "organization_id",
                 "organization_name",
                 *localized("role"),
-                **organization_fields(),
+                **Organization.row_fields(),
             )
         ),
         "_versions_json": ArraySubquery(
@@ -160,7 +159,7 @@ def hydrate(page):
     signatories = []
     for row in related["_signatories_json"]:
         signatory = StatementSignatory(name=row.get("name") or "")
-        signatory.organization = organization_from_row(row)
+        signatory.organization = Organization.from_row(row)
         signatories.append(signatory)
     commitments = [PledgeCommitment(**row) for row in related["_commitments_json"]]
     authors = []
@@ -170,7 +169,7 @@ def hydrate(page):
             organization_name=row.get("organization_name") or "",
             **{k: row.get(k) for k in localized("role")},
         )
-        author.organization = organization_from_row(row)
+        author.organization = Organization.from_row(row)
         authors.append(author)
     versions = [OpEdVersion(**row) for row in related["_versions_json"]]
     return {

@@ -30,35 +30,6 @@ def json_rows(queryset, *fields, **expressions):
     return queryset.annotate(json=JSONObject(**{f: f for f in fields}, **expressions)).values("json")
 
 
-def organization_fields(relation="organization"):
-    """JSON keys for a directory organization reached through `relation`: its name in every language,
-    acronym, slug and website (see `organization_from_row`)."""
-    fields = {f"org_name_{code}": f"{relation}__name_{code}" for code in LANGS}
-    return fields | {
-        "org_acronym": f"{relation}__acronym",
-        "org_slug": f"{relation}__slug",
-        "org_website": f"{relation}__website",
-    }
-
-
-def organization_from_row(row):
-    """The directory organization of a row carrying `organization_id` and `organization_fields()`, or None.
-
-    Its `name` reads in the active language and falls back to English, as a fetched organization's does.
-    """
-    from campaigns.models import Organization
-
-    if not row.get("organization_id"):
-        return None
-    return Organization(
-        id=row["organization_id"],
-        **{f"name_{code}": row.get(f"org_name_{code}") or "" for code in LANGS},
-        acronym=row.get("org_acronym") or "",
-        slug=row.get("org_slug") or "",
-        website=row.get("org_website") or "",
-    )
-
-
 def document_versions_rows(root_id_ref):
     """An ArraySubquery of the language versions (translations) of the document whose id is `root_id_ref`
     that may be offered: never one in a private collection (wimn_site.visibility)."""

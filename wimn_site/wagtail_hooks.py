@@ -12,8 +12,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import two_factor
-from .models import FormPage, FormSubmission, Topic
+from . import registry, two_factor
+from .models import DocumentLibraryPage, FormPage, FormSubmission, Topic
 from .spreadsheets import SafeExportIndexView
 from .views import method_not_allowed, page_not_found
 from .visibility import document_allowed_for
@@ -175,3 +175,8 @@ def two_factor_reset_button(user, request_user):
             priority=100,
             attrs={"data-wimn-2fa-reset": ""},
         )
+
+
+@hooks.register(registry.SECTION_PAGES)
+def library_section():
+    return {"library": DocumentLibraryPage}

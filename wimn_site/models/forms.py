@@ -16,6 +16,10 @@ from .mixins import TranslatedPageMixin
 logger = logging.getLogger(__name__)
 
 
+NEWSLETTER = "newsletter"
+CONTACT = "contact"
+
+
 class FormPage(TranslatedPageMixin, Page):
     """A mailing-list sign-up or contact form: visitors' submissions are stored and emailed to staff.
 
@@ -24,8 +28,8 @@ class FormPage(TranslatedPageMixin, Page):
     around the form. Spam is kept out by a honeypot field and a per-address rate limit (wimn_site.forms).
     """
 
-    NEWSLETTER = "newsletter"
-    CONTACT = "contact"
+    NEWSLETTER = NEWSLETTER
+    CONTACT = CONTACT
     PURPOSES = [(NEWSLETTER, _("Join the mailing list")), (CONTACT, _("Contact message"))]
 
     purpose = models.CharField(

@@ -84,12 +84,7 @@ class HomePage(TranslatedPageMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
-    def get_context(self, request, *args, **kwargs):
-        from ..home import home_sections
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(home_sections(self, request))
-        return context
+    # Its blocks come from the apps (wimn_site.home, through the `home_context` template tag).
 
 
 class HomePageFeaturedStatement(Orderable):

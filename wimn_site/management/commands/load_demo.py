@@ -1,13 +1,10 @@
-import importlib
-
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.module_loading import import_string
 
+from wimn_site import registry
 from wimn_site.models import HomePage
-
-# Each app's demo module exposes load(home); order matters (organizations before what cites them).
-DEMO_MODULES = ["campaigns.demo", "statements.demo", "events.demo"]
 
 
 class Command(BaseCommand):
@@ -23,18 +20,12 @@ class Command(BaseCommand):
                 return
             self.stderr.write("A home page exists already; demo content loads only into an empty site.")
             return
-        from wimn_site import demo
-
+        # Each app registers (order, "app.demo.load"); organizations come before what cites them.
+        loaders = sorted(registry.contributions(registry.DEMO))
         with transaction.atomic():
-            home = demo.load()
-            for name in DEMO_MODULES:
-                try:
-                    module = importlib.import_module(name)
-                except ModuleNotFoundError as exc:
-                    if exc.name != name:
-                        raise
-                    continue
-                module.load(home)
+            home = import_string("wimn_site.demo.load")()
+            for _order, path in loaders:
+                import_string(path)(home)
             # Demo pages are created live without a publish signal: index them in one go.
             call_command("rebuild_search_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))

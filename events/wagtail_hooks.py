@@ -1,0 +1,102 @@
+"""What the events section contributes to pages built elsewhere (wimn_site.registry): its section page, the
+home page's upcoming events, a campaign's events and an organization's co-sponsored ones."""
+
+from urllib.parse import urlencode
+
+from django.db.models import Count, DateField, OuterRef, Q, Subquery, Window
+from django.db.models.functions import Cast, Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+
+from wimn_site import registry
+from wimn_site.home import below
+from wimn_site.visibility import private_page_exists, public_pages
+
+from .models import EventIndexPage, EventPage
+
+UPCOMING_EVENTS = 3
+
+
+@hooks.register(registry.SECTION_PAGES)
+def events_section():
+    return {"events": EventIndexPage}
+
+
+@hooks.register(registry.HOME_SECTIONS, order=30)
+def upcoming_on_the_home_page(home, request, links):
+    if not links.get("events"):
+        return None
+    events = list(
+        below(home, EventPage.objects.filter(end__gte=timezone.now())).order_by("start", "pk")[:UPCOMING_EVENTS]
+    )
+    if not events:
+        return None
+    return registry.HomeSection(
+        key="events",
+        template="events/includes/home_upcoming.html",
+        context={"events": events},
+        stylesheet="css/events.css",
+    )
+
+
+@hooks.register(registry.CAMPAIGN_SECTIONS, order=20)
+def events_of_a_campaign(campaign, request):
+    """The newest few events of the campaign, dated in their own time zone, with the total; one query."""
+    events = public_pages(EventPage.objects.filter(campaign=campaign)).order_by("-start", "-pk")
+    rows = list(events.annotate(events_total=Window(Count("pk")))[: registry.CAMPAIGN_ITEMS])
+    if not rows:
+        return None
+    for event in rows:
+        event.display_date = event.local_start.date()
+    listing = rows[0].get_url(request).rstrip("/").rsplit("/", 1)[0] + "/" if rows[0].get_url(request) else ""
+    return registry.Section(
+        key="events",
+        heading=_("Events"),
+        items=rows,
+        item_template="campaigns/includes/related_page.html",
+        total=rows[0].events_total,
+        more_url=f"{listing}?{urlencode({'campaign': campaign.slug})}" if listing else "",
+    )
+
+
+@hooks.register(registry.CAMPAIGN_DOCUMENTS, order=20)
+def programs_of_a_campaign(campaign_ref):
+    """The programs of the campaign's live, public events, and the day each is linked on."""
+    events = EventPage.objects.filter(campaign_id=campaign_ref, live=True, program__isnull=False).exclude(
+        private_page_exists()
+    )
+    ids = events.annotate(root=Coalesce("program__original_id", "program_id")).values("root")
+    dates = Subquery(
+        events.filter(Q(program_id=OuterRef("pk")) | Q(program__original_id=OuterRef("pk")))
+        .order_by("-start")
+        .annotate(day=Cast("start", DateField()))
+        .values("day")[:1]
+    )
+    return [(ids, dates)]
+
+
+@hooks.register(registry.ORGANIZATION_SECTIONS, order=20)
+def events_an_organization_cosponsored(organization, request):
+    events = list(
+        public_pages(EventPage.objects.filter(cosponsors__organization=organization))
+        .distinct()
+        .order_by("-start", "-pk")
+    )
+    if not events:
+        return None
+    for event in events:
+        event.display_date = event.local_start.date()
+    return registry.Section(
+        key="cosponsored",
+        heading=_("Events it co-sponsored"),
+        items=events,
+        item_template="campaigns/includes/related_page.html",
+        total=len(events),
+    )
+
+
+@hooks.register(registry.DEMO)
+def events_demo():
+    return (30, "events.demo.load")

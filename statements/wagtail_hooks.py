@@ -1,0 +1,151 @@
+"""What the statements section contributes to pages built elsewhere (wimn_site.registry): its section page, the
+home page's latest statements and media alerts, a campaign's statements and an organization's signed ones."""
+
+from urllib.parse import urlencode
+
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When, Window
+from django.db.models.functions import Coalesce, RowNumber
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+
+from wimn_site import registry
+from wimn_site.home import below
+from wimn_site.models import HomePageFeaturedStatement
+from wimn_site.visibility import private_page_exists, public_pages
+
+from .models import StatementAttachment, StatementBasePage, StatementIndexPage, StatementPage
+from .models.base import KIND_PLURALS, KINDS, MEDIA_ALERT
+
+LATEST_STATEMENTS = 4
+LATEST_ALERTS = 3
+
+
+@hooks.register(registry.SECTION_PAGES)
+def statements_section():
+    return {"statements": StatementIndexPage}
+
+
+def latest_statements(home):
+    """(statements, media alerts): pinned first, then by date; one query."""
+    pinned = HomePageFeaturedStatement.objects.filter(page_id=home.pk, statement_id=OuterRef("pk")).values(
+        "sort_order"
+    )[:1]
+    rows = (
+        below(home, StatementBasePage.objects.all())
+        .annotate(pin=Subquery(pinned, output_field=IntegerField()))
+        .annotate(
+            group=Case(When(pin__isnull=False, then=Value(0)), When(kind=MEDIA_ALERT, then=Value(1)), default=Value(0))
+        )
+        .annotate(
+            row=Window(
+                RowNumber(),
+                partition_by=[F("group")],
+                order_by=[F("pin").asc(nulls_last=True), F("date").desc(), F("pk").desc()],
+            )
+        )
+        .filter(row__lte=max(LATEST_STATEMENTS, LATEST_ALERTS))
+        .order_by("group", "row")
+    )
+    statements, alerts = [], []
+    for row in rows:
+        if row.group == 0 and len(statements) < LATEST_STATEMENTS:
+            statements.append(row)
+        elif row.group == 1 and len(alerts) < LATEST_ALERTS:
+            alerts.append(row)
+    return statements, alerts
+
+
+@hooks.register(registry.HOME_SECTIONS, order=10)
+def latest_on_the_home_page(home, request, links):
+    if not links.get("statements"):
+        return None
+    statements, alerts = latest_statements(home)
+    if not (statements or alerts):
+        return None
+    return registry.HomeSection(
+        key="statements",
+        template="statements/includes/home_latest.html",
+        context={"statements": statements, "alerts": alerts},
+    )
+
+
+def _listing_url(item_url):
+    """The section an item belongs to: its parent's URL (statements are children of their section)."""
+    return item_url.rstrip("/").rsplit("/", 1)[0] + "/" if item_url else ""
+
+
+@hooks.register(registry.CAMPAIGN_SECTIONS, order=10)
+def statements_of_a_campaign(campaign, request):
+    """One group per kind (statements, joint statements, ... op-eds): the newest few, each kind's total and a
+    link to the listing filtered to the campaign and kind; one query."""
+    rows = list(
+        public_pages(StatementBasePage.objects.filter(campaign=campaign))
+        .annotate(
+            rank=Window(RowNumber(), partition_by=[F("kind")], order_by=[F("date").desc(), F("pk").desc()]),
+            kind_total=Window(Count("pk"), partition_by=[F("kind")]),
+        )
+        .filter(rank__lte=registry.CAMPAIGN_ITEMS)
+        .order_by("-date", "-pk")
+    )
+    by_kind = {}
+    for row in rows:
+        row.display_date = row.date
+        by_kind.setdefault(row.kind, []).append(row)
+    groups = []
+    for kind, _label in KINDS:
+        items = by_kind.get(kind)
+        if items:
+            listing = _listing_url(items[0].get_url(request))
+            query = urlencode({"campaign": campaign.slug, "kind": kind})
+            groups.append(
+                registry.Section(
+                    key=kind,
+                    heading=KIND_PLURALS[kind],
+                    items=items,
+                    item_template="campaigns/includes/related_page.html",
+                    total=items[0].kind_total,
+                    more_url=f"{listing}?{query}" if listing else "",
+                )
+            )
+    return groups
+
+
+@hooks.register(registry.CAMPAIGN_DOCUMENTS, order=10)
+def documents_of_a_campaign(campaign_ref):
+    """The originals attached to the campaign's live, public statement-like pages, and the newest date of each."""
+    attached = StatementAttachment.objects.filter(page__campaign_id=campaign_ref, page__live=True).exclude(
+        private_page_exists("page__path")
+    )
+    ids = attached.annotate(root=Coalesce("document__original_id", "document_id")).values("root")
+    dates = Subquery(
+        attached.filter(Q(document_id=OuterRef("pk")) | Q(document__original_id=OuterRef("pk")))
+        .order_by("-page__date")
+        .values("page__date")[:1]
+    )
+    return [(ids, dates)]
+
+
+@hooks.register(registry.ORGANIZATION_SECTIONS, order=10)
+def statements_an_organization_signed(organization, request):
+    pages = list(
+        public_pages(StatementPage.objects.filter(signatories__organization=organization))
+        .distinct()
+        .order_by("-date", "-pk")
+    )
+    for page in pages:
+        page.display_date = page.date
+    if not pages:
+        return None
+    return registry.Section(
+        key="signed",
+        heading=_("Statements it signed"),
+        items=pages,
+        item_template="campaigns/includes/related_page.html",
+        total=len(pages),
+    )
+
+
+@hooks.register(registry.DEMO)
+def statements_demo():
+    return (20, "statements.demo.load")
