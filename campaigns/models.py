@@ -1,11 +1,13 @@
 import calendar
 import datetime
+from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Value
+from django.db.models import F, OuterRef, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -21,12 +23,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from wimn_site.blocks import BaseStreamBlock
-from wimn_site.jsonrows import LANGS
+from wimn_site.jsonrows import LANGS, json_rows, localized
 from wimn_site.listing import FilteredListingMixin, ListingFilters, paginate
 from wimn_site.models import EnglishBaseColumnsMixin, TranslatedPageMixin
 
 from . import dates
-from .aggregation import campaign_groups, organization_sections
+from .aggregation import campaign_groups, documents_subquery, organization_sections
 
 LOGO_SPECS = "max-{160x80,320x160}"
 
@@ -160,16 +162,44 @@ class CampaignIndexPage(TranslatedPageMixin, Page):
         verbose_name = _("campaigns index")
 
     def route(self, request, path_components):
-        """Serve a campaign fetched with its demands and milestones in one query (see campaigns.queries)."""
+        """Serve a campaign fetched with its demands, milestones and documents in one query."""
         if path_components and self.live:
-            from .queries import fetch_campaign
-
-            campaign = fetch_campaign(self, path_components[0])
+            campaign = self.fetch_campaign(path_components[0])
             if campaign is None:
                 raise Http404
             campaign._cached_parent_obj = self
             return campaign.route(request, path_components[1:])
         return super().route(request, path_components)
+
+    def fetch_campaign(self, slug):
+        """The child campaign `slug`, its demands, milestones and documents carried as JSON rows of its row."""
+        annotations = {
+            "_demand_rows": ArraySubquery(
+                json_rows(
+                    CampaignDemand.objects.filter(page_id=OuterRef("pk")).order_by("sort_order", "pk"),
+                    *CampaignDemand.ROW_FIELDS,
+                )
+            ),
+            "_milestone_rows": ArraySubquery(
+                json_rows(
+                    CampaignMilestone.objects.filter(page_id=OuterRef("pk")).order_by("sort_order", "pk"),
+                    *CampaignMilestone.ROW_FIELDS,
+                    link_page_path="link_page__url_path",
+                    link_page_live="link_page__live",
+                    link_page_depth="link_page__depth",
+                )
+            ),
+        }
+        documents = documents_subquery(OuterRef(OuterRef("pk")))
+        if documents is not None:
+            annotations["_document_rows"] = documents
+        return (
+            CampaignPage.objects.child_of(self)
+            .filter(slug=slug)
+            .select_related("hero_image")
+            .annotate(**annotations)
+            .first()
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -233,18 +263,14 @@ class CampaignPage(TranslatedPageMixin, Page):
     def demand_list(self):
         """The demands in order: from the rows fetched with the page when served, else from the database
         (or from the editor's unsaved form in a preview)."""
-        from .queries import demands_from_rows
-
         if hasattr(self, "_demand_rows"):
-            return demands_from_rows(self._demand_rows)
+            return [CampaignDemand.from_row(row) for row in self._demand_rows or []]
         return list(self.demands.all())
 
     def timeline(self):
         """The milestones in date order, each knowing whether it is past."""
-        from .queries import milestones_from_rows
-
         if hasattr(self, "_milestone_rows"):
-            items = milestones_from_rows(self._milestone_rows)
+            items = [CampaignMilestone.from_row(row) for row in self._milestone_rows or []]
         else:
             items = list(self.milestones.all())
         today = timezone.localdate()
@@ -261,6 +287,10 @@ class CampaignPage(TranslatedPageMixin, Page):
         return context
 
 
+def _date(value):
+    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
+
+
 class CampaignDemand(Orderable):
     """One of the campaign's priority demands, in the order the network ranks them."""
 
@@ -273,6 +303,13 @@ class CampaignDemand(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("demand")
         verbose_name_plural = _("demands")
+
+    ROW_FIELDS = ("id", "sort_order", *localized("title"), *localized("detail"))
+
+    @classmethod
+    def from_row(cls, row):
+        """An unsaved, read-only demand from its JSON row (CampaignIndexPage.fetch_campaign)."""
+        return cls(**{name: row.get(name) for name in cls.ROW_FIELDS})
 
     def __str__(self):
         return self.title
@@ -318,6 +355,28 @@ class CampaignMilestone(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
+
+    ROW_FIELDS = ("id", "sort_order", "date", "end_date", "precision", "link_url", "link_page_id", *localized("label"))
+
+    @classmethod
+    def from_row(cls, row):
+        """An unsaved, read-only milestone from its JSON row; a linked page comes as a light Page (for its URL)."""
+        milestone = cls(
+            id=row.get("id"),
+            sort_order=row.get("sort_order"),
+            date=_date(row.get("date")),
+            end_date=_date(row.get("end_date")),
+            precision=row.get("precision") or "day",
+            link_url=row.get("link_url") or "",
+            **{name: row.get(name) for name in localized("label")},
+        )
+        if row.get("link_page_id") and row.get("link_page_live"):
+            milestone.link_page = Page(
+                id=row["link_page_id"], url_path=row.get("link_page_path"), depth=row.get("link_page_depth")
+            )
+        else:
+            milestone.link_page = None
+        return milestone
 
     def __str__(self):
         return self.label
@@ -592,6 +651,53 @@ class AdvocacyDay(EnglishBaseColumnsMixin, models.Model):
         return dates.span(start, end)
 
 
+@dataclass(frozen=True)
+class Occurrence:
+    """One occurrence of an advocacy day: from `start` to `end`, both included."""
+
+    day: AdvocacyDay
+    start: datetime.date
+    end: datetime.date
+    ongoing: bool = False  # under way on the day it was looked up from
+
+    def __iter__(self):  # unpacks as (day, start, end)
+        return iter((self.day, self.start, self.end))
+
+    @property
+    def label(self):
+        """The occurrence's dates in the active language."""
+        return AdvocacyDay.describe(self.start, self.end)
+
+
+def upcoming(limit=None, on=None, days=None):
+    """The next occurrence of each advocacy day not over by `on` (today), soonest first; ongoing ones first."""
+    on = on or timezone.localdate()
+    days = AdvocacyDay.objects.all() if days is None else days
+    found = []
+    for day in days:
+        nxt = day.next_occurrence(on)
+        if nxt is not None:
+            start, end = nxt
+            found.append(Occurrence(day, start, end, ongoing=start <= on <= end))
+    found.sort(key=lambda occ: (occ.start, occ.end, occ.day.name))
+    return found[:limit] if limit else found
+
+
+def occurrences_between(start_date, end_date, days=None):
+    """Every occurrence of every advocacy day overlapping `start_date`..`end_date` (inclusive), by start date.
+
+    Returns a list of `Occurrence` objects, which unpack as (day, start, end).
+    """
+    if end_date < start_date:
+        return []
+    days = AdvocacyDay.objects.all() if days is None else days
+    found = [
+        Occurrence(day, start, end) for day in days for start, end in day.occurrences_between(start_date, end_date)
+    ]
+    found.sort(key=lambda occ: (occ.start, occ.end, occ.day.name))
+    return found
+
+
 class AdvocacyCalendarPage(TranslatedPageMixin, Page):
     """The days, seasons and venues the network marks, in the order they next come round."""
 
@@ -606,8 +712,6 @@ class AdvocacyCalendarPage(TranslatedPageMixin, Page):
         verbose_name = _("advocacy calendar")
 
     def get_context(self, request, *args, **kwargs):
-        from .calendar import upcoming
-
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
         days = list(AdvocacyDay.objects.all())

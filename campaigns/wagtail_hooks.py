@@ -9,8 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wimn_site import registry
 from wimn_site.home import below
 
-from .calendar import upcoming
-from .models import AdvocacyCalendarPage, AdvocacyDay, CampaignIndexPage, CampaignPage, Organization
+from .models import AdvocacyCalendarPage, AdvocacyDay, CampaignIndexPage, CampaignPage, Organization, upcoming
 
 COMING_UP_DAYS = 4
 

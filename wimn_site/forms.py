@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import ratelimit
 from .client_ip import client_ip
-from .models import FormSubmission
+from .models.submissions import FormSubmission
 from .subscriptions import CONFIRMATION_DAYS, sign_up
 
 logger = logging.getLogger(__name__)

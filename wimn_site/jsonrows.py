@@ -9,7 +9,9 @@ helpers below turn those objects back into unsaved, read-only model instances fo
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models.functions import JSONObject
 
+from .models import WimnDocument
 from .models.mixins import language_codes
+from .visibility import visible_versions
 
 LANGS = language_codes()
 
@@ -33,9 +35,6 @@ def json_rows(queryset, *fields, **expressions):
 def document_versions_rows(root_id_ref):
     """An ArraySubquery of the language versions (translations) of the document whose id is `root_id_ref`
     that may be offered: never one in a private collection (wimn_site.visibility)."""
-    from .models import WimnDocument
-    from .visibility import visible_versions
-
     versions = visible_versions(WimnDocument.objects.filter(original_id=root_id_ref)).order_by("language")
     return ArraySubquery(json_rows(versions, *DOC_FIELDS))
 
@@ -43,8 +42,6 @@ def document_versions_rows(root_id_ref):
 def document_from_row(row, versions=None):
     """A document from its JSON row; with `versions` (rows of its translations), `version_for()` and
     `versions()` work without another query."""
-    from .models import WimnDocument
-
     document = WimnDocument(**{name: row.get(name) for name in DOC_FIELDS})
     if versions is not None:
         document._prefetched_objects_cache = {"translations": [document_from_row(v) for v in versions]}

@@ -12,6 +12,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.utils import translation
 
 from .listing import ListingFilters, paginate_in_one_query
+from .models.documents import WimnDocument
 from .models.mixins import language_codes
 from .visibility import public_documents, visible_versions
 
@@ -19,7 +20,6 @@ PER_PAGE = 20
 
 
 def _versions_prefetch():
-    from .models import WimnDocument
 
     return Prefetch("translations", queryset=visible_versions(WimnDocument.objects.all()).order_by("language"))
 
@@ -29,7 +29,6 @@ def filter_options(base):
 
     Topics come back as {id: {"slug", "name"}} with the name in the active language (English when empty).
     """
-    from .models import WimnDocument
 
     language = translation.get_language()
     local_name = f"topics__name_{language}" if language in language_codes() else "topics__name_en"
@@ -52,7 +51,6 @@ def filter_options(base):
 
 def library_listing(request, per_page=PER_PAGE):
     """Context for the library page: filters, options, the page of documents and messages."""
-    from .models import WimnDocument
 
     base = public_documents()
     options = filter_options(base)

@@ -5,7 +5,7 @@ from django.urls import path
 from django.views.generic import RedirectView
 
 from .search.views import search_view
-from .subscriptions import confirm_sign_up
+from .views import confirm_sign_up
 
 urlpatterns = [
     path("search/", search_view, name="wimn_search"),

@@ -6,30 +6,25 @@ still unconfirmed. Opening the link shows a button, and only its POST confirms: 
 every link of a message must not sign anyone up. Staff are notified once the address is confirmed.
 
 Signing up again never tells the visitor whether an address is on the list (the answer is the same
-thank-you): a confirmed sign-up is left as it is; a pending one takes the new details and gets a new link,
-at most CONFIRMATION_EMAILS_PER_DAY times a day per address, whoever asks and from wherever.
+thank-you): a confirmed sign-up is left as it is; a pending one gets its link again (nothing else about it
+changes), at most CONFIRMATION_EMAILS_PER_DAY times a day per mailbox, whoever asks and from wherever.
+
+The page that confirms is `wimn_site.views.confirm_sign_up`.
 """
 
-import datetime
 import logging
 
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
-from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
-
-from wagtail.models import Site
 
 from . import ratelimit
-from .models import FormPage, FormSubmission
+from .models.submissions import NEWSLETTER, FormSubmission
 from .site_urls import absolute_url
 
 logger = logging.getLogger(__name__)
@@ -49,7 +44,7 @@ def confirmation_url(submission, request):
 def sign_up(submission, request):
     """Store an unsaved newsletter submission as a pending sign-up and email its link, once per address and form."""
     existing = FormSubmission.objects.filter(
-        page=submission.page, purpose=FormPage.NEWSLETTER, email__iexact=submission.email
+        page=submission.page, purpose=NEWSLETTER, email__iexact=submission.email
     ).first()
     if existing is not None and existing.confirmed_at:
         return
@@ -100,42 +95,3 @@ def send_confirmation(submission, request):
         message.send()
     except Exception:  # the sign-up is stored; signing up again sends a new link
         logger.exception("Could not email the confirmation link of sign-up %s", submission.pk)
-
-
-def _sign_up_page(request):
-    """The site's mailing-list form, for a visitor whose link no longer works."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    pages = FormPage.objects.live().public().descendant_of(site.root_page, inclusive=True)
-    return pages.filter(purpose=FormPage.NEWSLETTER).order_by("path").first()
-
-
-def _respond(request, state, status=200, submission=None):
-    context = {"state": state, "days": CONFIRMATION_DAYS, "noindex": True}
-    if state == "done" and submission.page:
-        context["thank_you_text"] = submission.page.specific.thank_you_text
-    if state == "expired":
-        context["sign_up_page"] = _sign_up_page(request)
-    return TemplateResponse(request, "wimn_site/confirm_sign_up.html", context, status=status)
-
-
-@never_cache
-@require_http_methods(["GET", "HEAD", "POST"])
-def confirm_sign_up(request, token):
-    """GET shows the button (or that the address is confirmed); its POST confirms, once, and notifies staff."""
-    try:
-        pk = signing.loads(token, salt=SALT, max_age=datetime.timedelta(days=CONFIRMATION_DAYS))
-    except signing.SignatureExpired:
-        return _respond(request, "expired", 410)
-    except signing.BadSignature:
-        return _respond(request, "invalid", 400)
-    submission = FormSubmission.objects.filter(pk=pk, purpose=FormPage.NEWSLETTER).select_related("page").first()
-    if submission is None:  # deleted since (by staff, or unconfirmed past its week)
-        return _respond(request, "expired", 410)
-    if request.method == "POST":
-        if FormSubmission.objects.filter(pk=pk, confirmed_at__isnull=True).update(confirmed_at=timezone.now()):
-            submission.refresh_from_db()
-            submission.notify_staff()
-        return HttpResponseRedirect(request.path, status=303)
-    return _respond(request, "done" if submission.confirmed_at else "ask", submission=submission)

@@ -1,13 +1,22 @@
+import datetime
+
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.utils import translation
+from django.template.response import TemplateResponse
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_safe
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_http_methods, require_safe
 
+from wagtail.models import Site
+
+from .models import FormPage
+from .models.submissions import NEWSLETTER, FormSubmission
 from .site_urls import absolute_url
+from .subscriptions import CONFIRMATION_DAYS, SALT
 
 
 @require_safe
@@ -80,3 +89,42 @@ def method_not_allowed(request, allowed):
 
 def server_error(request):
     return _error(request, "500.html", 500)
+
+
+def _sign_up_page(request):
+    """The site's mailing-list form, for a visitor whose link no longer works."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    pages = FormPage.objects.live().public().descendant_of(site.root_page, inclusive=True)
+    return pages.filter(purpose=NEWSLETTER).order_by("path").first()
+
+
+def _respond(request, state, status=200, submission=None):
+    context = {"state": state, "days": CONFIRMATION_DAYS, "noindex": True}
+    if state == "done" and submission.page:
+        context["thank_you_text"] = submission.page.specific.thank_you_text
+    if state == "expired":
+        context["sign_up_page"] = _sign_up_page(request)
+    return TemplateResponse(request, "wimn_site/confirm_sign_up.html", context, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def confirm_sign_up(request, token):
+    """GET shows the button (or that the address is confirmed); its POST confirms, once, and notifies staff."""
+    try:
+        pk = signing.loads(token, salt=SALT, max_age=datetime.timedelta(days=CONFIRMATION_DAYS))
+    except signing.SignatureExpired:
+        return _respond(request, "expired", 410)
+    except signing.BadSignature:
+        return _respond(request, "invalid", 400)
+    submission = FormSubmission.objects.filter(pk=pk, purpose=NEWSLETTER).select_related("page").first()
+    if submission is None:  # deleted since (by staff, or unconfirmed past its week)
+        return _respond(request, "expired", 410)
+    if request.method == "POST":
+        if FormSubmission.objects.filter(pk=pk, confirmed_at__isnull=True).update(confirmed_at=timezone.now()):
+            submission.refresh_from_db()
+            submission.notify_staff()
+        return HttpResponseRedirect(request.path, status=303)
+    return _respond(request, "done" if submission.confirmed_at else "ask", submission=submission)

@@ -25,7 +25,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, Length, Substr
 
-from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex
+from wagtail.documents.permissions import permission_policy
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex
+
+from .models.documents import WimnDocument, private_collection_exists
 
 
 def private_page_exists(path_ref="path"):
@@ -39,22 +42,12 @@ def public_pages(queryset=None):
     return queryset.filter(live=True).exclude(private_page_exists())
 
 
-def private_collection_exists(path_ref="collection__path"):
-    """An EXISTS that is true when the collection at `path_ref` (an OuterRef name) or a parent is restricted."""
-    return Exists(
-        CollectionViewRestriction.objects.filter(
-            collection__path=Substr(OuterRef(path_ref), 1, Length("collection__path"))
-        )
-    )
-
-
 def visible_versions(queryset):
     """The files of `queryset` outside private collections (language versions that may be offered)."""
     return queryset.exclude(private_collection_exists())
 
 
 def _page_references(family_ids):
-    from .models import WimnDocument
 
     return ReferenceIndex.objects.filter(
         base_content_type=ContentType.objects.get_for_model(Page),
@@ -65,7 +58,6 @@ def _page_references(family_ids):
 
 def _family_ids_of_outer_original():
     """Ids (as text, like the reference index's) of the family of the original at OuterRef(OuterRef('pk'))."""
-    from .models import WimnDocument
 
     return Subquery(
         WimnDocument.objects.filter(Q(pk=OuterRef(OuterRef("pk"))) | Q(original_id=OuterRef(OuterRef("pk"))))
@@ -76,7 +68,6 @@ def _family_ids_of_outer_original():
 
 def public_documents():
     """Originals of public families: what the library lists (see the module docstring for the rule)."""
-    from .models import WimnDocument
 
     live_page_ids = public_pages(Page.objects.annotate(key=Cast("pk", CharField()))).values("key")
     used_by_live_pages = _page_references(_family_ids_of_outer_original()).filter(object_id__in=Subquery(live_page_ids))
@@ -87,7 +78,6 @@ def public_documents():
 
 def public_document_versions():
     """Every file (originals and language versions) that may be served and found: what site search shows."""
-    from .models import WimnDocument
 
     public_ids = public_documents().values("pk")
     return visible_versions(WimnDocument.objects.all()).filter(Q(pk__in=public_ids) | Q(original_id__in=public_ids))
@@ -100,9 +90,6 @@ def document_allowed_for(document, request):
     A file in a private collection is Wagtail's to guard (its serve-view hook asks for the collection's
     password or a login before this is called); it is never public through a page.
     """
-    from wagtail.documents.permissions import permission_policy
-
-    from .models import WimnDocument
 
     if public_document_versions().filter(pk=document.pk).exists():
         return True

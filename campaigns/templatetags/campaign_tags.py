@@ -5,10 +5,10 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.html import format_html
 
+from wimn_site.visibility import public_pages
+
 from .. import dates
-from ..calendar import upcoming
-from ..models import AdvocacyCalendarPage
-from ..queries import restricted
+from ..models import AdvocacyCalendarPage, upcoming
 
 register = template.Library()
 
@@ -17,7 +17,7 @@ register = template.Library()
 def advocacy_coming_up(context, limit=3):
     """The next few advocacy days (ongoing ones included), with a link to the calendar page. Two queries."""
     request = context.get("request")
-    calendar_page = AdvocacyCalendarPage.objects.live().exclude(restricted()).first() if request else None
+    calendar_page = public_pages(AdvocacyCalendarPage.objects.all()).first() if request else None
     return {"occurrences": upcoming(limit=limit), "calendar_page": calendar_page, "request": request}
 
 

@@ -8,9 +8,8 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from campaigns import dates
-from campaigns.calendar import occurrences_between, upcoming
 from campaigns.factories import AdvocacyDayFactory
-from campaigns.models import AdvocacyDay
+from campaigns.models import AdvocacyDay, occurrences_between, upcoming
 
 D = datetime.date
 

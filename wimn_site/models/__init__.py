@@ -1,5 +1,5 @@
 from .documents import WimnDocument
-from .forms import FormPage, FormSubmission
+from .forms import FormPage
 from .library import DocumentLibraryPage
 from .mixins import EnglishBaseColumnsMixin, TranslatedPageMixin
 from .pages import ContentPage, HomePage, HomePageFeaturedStatement
@@ -7,6 +7,7 @@ from .scheduler import ScheduledTaskRun
 from .search import SearchEntry
 from .security import RateCounter
 from .site_settings import SiteSettings
+from .submissions import FormSubmission
 from .taxonomy import Topic
 
 __all__ = [

@@ -5,14 +5,32 @@ import os
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.documents.models import AbstractDocument
+from wagtail.documents.models import AbstractDocument, DocumentQuerySet
 from wagtail.documents.models import Document as WagtailDocument
+from wagtail.models import CollectionViewRestriction
 
 from ..filetypes import content_matches, extension_of
 from .mixins import language_codes
+
+
+def private_collection_exists(path_ref="collection__path"):
+    """An EXISTS that is true when the collection at `path_ref` (an OuterRef name) or a parent is restricted."""
+    return Exists(
+        CollectionViewRestriction.objects.filter(
+            collection__path=Substr(OuterRef(path_ref), 1, Length("collection__path"))
+        )
+    )
+
+
+class WimnDocumentQuerySet(DocumentQuerySet):
+    def outside_private_collections(self):
+        """Files whose collection (and every parent) has no view restriction: the only ones ever offered."""
+        return self.exclude(private_collection_exists())
 
 
 class WimnDocument(AbstractDocument):
@@ -76,6 +94,8 @@ class WimnDocument(AbstractDocument):
             "Language versions follow their original; to keep one internal, put it in a private collection."
         ),
     )
+
+    objects = WimnDocumentQuerySet.as_manager()
 
     admin_form_fields = WagtailDocument.admin_form_fields + (
         "language",
@@ -144,9 +164,7 @@ class WimnDocument(AbstractDocument):
         root = self.original if self.original_id else self
         cache = getattr(root, "_prefetched_objects_cache", {})
         if "translations" not in cache:
-            from ..visibility import visible_versions
-
-            cache["translations"] = list(visible_versions(root.translations.all()))
+            cache["translations"] = list(root.translations.all().outside_private_collections())
             root._prefetched_objects_cache = cache
         return list(cache["translations"])
 

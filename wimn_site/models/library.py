@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..library import library_listing
 from ..listing import FilteredListingMixin
 from .mixins import TranslatedPageMixin
 
@@ -27,8 +28,6 @@ class DocumentLibraryPage(FilteredListingMixin, TranslatedPageMixin, Page):
         verbose_name = _("document library")
 
     def get_context(self, request, *args, **kwargs):
-        from ..library import library_listing
-
         context = super().get_context(request, *args, **kwargs)
         context.update(library_listing(request))
         return context

@@ -27,6 +27,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
 
+from ..models import WimnDocument
 from ..models.mixins import language_codes
 from ..models.search import SEARCH_CONFIGS, SearchEntry
 from ..visibility import public_pages, visible_versions
@@ -153,8 +154,6 @@ def indexable_pages():
 def indexable_documents():
     """Files outside private collections. Whether a file is public changes when a page that uses it is
     published or unpublished, so that rule (wimn_site.visibility) is applied at search time instead."""
-    from ..models import WimnDocument
-
     return visible_versions(WimnDocument.objects.all())
 
 
@@ -174,8 +173,6 @@ def remove_page(page):
 
 def index_document_family(document):
     """(Re)index a document with its language versions (saving one can change what the others show)."""
-    from ..models import WimnDocument
-
     root_id = document.original_id or document.pk
     family = WimnDocument.objects.filter(Q(pk=root_id) | Q(original_id=root_id))
     with transaction.atomic():

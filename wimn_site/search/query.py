@@ -23,6 +23,7 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, PageViewRestriction
 
+from ..models import WimnDocument
 from ..models.search import SEARCH_CONFIGS, SearchEntry
 from ..visibility import public_document_versions
 from .indexing import FOLD_LANGUAGES
@@ -53,8 +54,6 @@ class Result:
 
 def _public_documents_sql():
     """(sql, params) selecting the ids of files the library shows; compiled once per content-type ids."""
-    from ..models import WimnDocument
-
     key = (ContentType.objects.get_for_model(WimnDocument).pk, ContentType.objects.get_for_model(Page).pk)
     if key not in _compiled_documents:
         _compiled_documents.clear()
@@ -74,8 +73,6 @@ def _tsquery_sql(text, language):
 
 
 def _sql(text, language, root, limit, offset):
-    from ..models import WimnDocument
-
     tables = {
         "entry": SearchEntry._meta.db_table,
         "page": Page._meta.db_table,

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
+from ..models import SiteSettings
 from ..site_urls import absolute_url
 from .wimn_tags import ancestors_for_breadcrumbs, site_root
 
@@ -52,8 +53,6 @@ def _page_url(request, page, root):
 
 def organization(request, root):
     """The network as schema.org data: name, logo, contact and its social profiles (`sameAs`)."""
-    from ..models import SiteSettings
-
     language = translation.get_language()
     data = {
         "@context": "https://schema.org",
