@@ -2,6 +2,8 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
+import django_filters
+
 from django import forms
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
@@ -24,7 +26,7 @@ from wagtail.search import index
 
 from wimn_site.blocks import BaseStreamBlock
 from wimn_site.jsonrows import LANGS, json_rows, localized
-from wimn_site.listing import FilteredListingMixin, ListingFilters, paginate
+from wimn_site.listing import FilteredListingMixin, ListingFilterSet, paginate
 from wimn_site.models import EnglishBaseColumnsMixin, TranslatedPageMixin
 
 from . import dates
@@ -399,6 +401,14 @@ class CampaignMilestone(Orderable):
 # --- Organizations directory ------------------------------------------------------------------------
 
 
+class OrganizationFilters(ListingFilterSet):
+    region = django_filters.ChoiceFilter(choices=Organization.REGIONS, label=_("Region"), empty_label=_("All regions"))
+    sector = django_filters.ChoiceFilter(choices=Organization.SECTORS, label=_("Sector"), empty_label=_("All sectors"))
+    relation = django_filters.ChoiceFilter(
+        choices=Organization.RELATIONS, label=_("Relation to the network"), empty_label=_("All relations")
+    )
+
+
 class OrganizationDirectoryPage(FilteredListingMixin, RoutablePageMixin, TranslatedPageMixin, Page):
     """The member and partner organizations, filterable by region, sector and relation.
 
@@ -426,14 +436,8 @@ class OrganizationDirectoryPage(FilteredListingMixin, RoutablePageMixin, Transla
 
     @path("")
     def directory(self, request):
-        allowed = {
-            "region": dict(Organization.REGIONS),
-            "sector": dict(Organization.SECTORS),
-            "relation": dict(Organization.RELATIONS),
-        }
-        filters = ListingFilters(request.GET, allowed)
-        queryset = self.organizations().none() if filters.invalid else self.organizations().filter(**filters.values)
-        page_obj = paginate(request, queryset, per_page=self.per_page)
+        filters = OrganizationFilters(request.GET, self.organizations())
+        page_obj = paginate(request, filters.qs, per_page=self.per_page)
         return self.render(
             request,
             context_overrides={
@@ -441,10 +445,7 @@ class OrganizationDirectoryPage(FilteredListingMixin, RoutablePageMixin, Transla
                 "filter_query": filters.querystring(),
                 "page_obj": page_obj,
                 "organizations": page_obj.object_list,
-                "region_choices": Organization.REGIONS,
-                "sector_choices": Organization.SECTORS,
-                "relation_choices": Organization.RELATIONS,
-                "noindex": bool(filters) or filters.invalid or page_obj.number > 1,
+                "noindex": bool(filters) or page_obj.number > 1,
             },
         )
 

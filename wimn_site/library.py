@@ -6,12 +6,15 @@ exists in, the year, topics, and a download link for the visitor's language vers
 and size. The number of queries does not depend on the number of documents.
 """
 
+import django_filters
+
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
-from .listing import ListingFilters, paginate_in_one_query
+from .listing import ListingFilterSet, NativeNameSelect, paginate_in_one_query
 from .models.documents import WimnDocument
 from .models.mixins import language_codes
 from .visibility import public_documents, visible_versions
@@ -20,7 +23,6 @@ PER_PAGE = 20
 
 
 def _versions_prefetch():
-
     return Prefetch("translations", queryset=visible_versions(WimnDocument.objects.all()).order_by("language"))
 
 
@@ -29,7 +31,6 @@ def filter_options(base):
 
     Topics come back as {id: {"slug", "name"}} with the name in the active language (English when empty).
     """
-
     language = translation.get_language()
     local_name = f"topics__name_{language}" if language in language_codes() else "topics__name_en"
     years, topics = set(), {}
@@ -49,33 +50,35 @@ def filter_options(base):
     }
 
 
+class LibraryFilters(ListingFilterSet):
+    type = django_filters.ChoiceFilter(field_name="doc_type", label=_("Type"), empty_label=_("All types"))
+    language = django_filters.ChoiceFilter(
+        label=_("Language"), empty_label=_("All languages"), method="in_language", widget=NativeNameSelect
+    )
+    year = django_filters.ChoiceFilter(label=_("Year"), empty_label=_("All years"))
+    topic = django_filters.ChoiceFilter(field_name="topics__slug", label=_("Topic"), empty_label=_("All topics"))
+
+    def in_language(self, queryset, name, code):
+        """Documents written in `code`, or with a version in it that may be offered."""
+        versions = visible_versions(WimnDocument.objects.filter(original=OuterRef("pk"), language=code))
+        return queryset.filter(Q(language=code) | Exists(versions))
+
+
 def library_listing(request, per_page=PER_PAGE):
     """Context for the library page: filters, options, the page of documents and messages."""
-
     base = public_documents()
     options = filter_options(base)
-    filters = ListingFilters(
+    filters = LibraryFilters(
         request.GET,
-        {
-            "type": [code for code, _label in options["type"]],
-            "language": [code for code, _name in options["language"]],
-            "year": options["year"],
-            "topic": [topic["slug"] for topic in options["topic"]],
+        base,
+        choices={
+            "type": options["type"],
+            "language": options["language"],
+            "year": [(str(year), str(year)) for year in options["year"]],
+            "topic": [(topic["slug"], topic["name"]) for topic in options["topic"]],
         },
     )
-    documents = base
-    if filters.invalid:
-        documents = documents.none()
-    if filters.get("type"):
-        documents = documents.filter(doc_type=filters.get("type"))
-    if filters.get("year"):
-        documents = documents.filter(year=int(filters.get("year")))
-    if filters.get("topic"):
-        documents = documents.filter(topics__slug=filters.get("topic"))
-    if filters.get("language"):
-        code = filters.get("language")
-        in_language = visible_versions(WimnDocument.objects.filter(original=OuterRef("pk"), language=code))
-        documents = documents.filter(Q(language=code) | Exists(in_language))
+    documents = filters.qs
     topic_ids = WimnDocument.topics.through.objects.filter(wimndocument_id=OuterRef("pk")).values("topic_id")
     documents = (
         documents.annotate(topic_ids=ArraySubquery(topic_ids))

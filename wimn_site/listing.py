@@ -1,14 +1,78 @@
 """Shared plumbing for filterable, paginated listings (statements, events, organizations, documents).
 
-Filters are GET parameters checked against allow-lists: an unknown value never reaches the database
-and gives an empty result with a message, answered 400 (see `ListingFilters.invalid` and
-`FilteredListingMixin`); a page number that is not a number or is out of range is a 404. Listings
-stay at a constant number of queries by paginating a queryset whose related data is fetched with
-select_related/prefetch_related by the caller.
+Filters are django-filter FilterSets built on `ListingFilterSet`: every value is checked against the choices
+the listing offers, so an unknown value never reaches the database; it gives an empty result with a message,
+answered 400 (`ListingFilterSet.invalid`, `FilteredListingMixin`). A page number that is not a number or is
+out of range is a 404. Listings stay at a constant number of queries by paginating a queryset whose related
+data is fetched with select_related/prefetch_related by the caller. Each filter renders with
+`components/filter_select.html`.
 """
 
+import django_filters
+
+from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count, Window
 from django.http import Http404, QueryDict
+
+
+class NativeNameSelect(forms.Select):
+    """A select of languages named in their own language: each option carries its `lang`."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value:
+            option["attrs"]["lang"] = value
+        return option
+
+
+class FilterForm(forms.Form):
+    """Labels without a trailing colon, as the rest of the site writes them; fields named `filter-<name>`."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        kwargs.setdefault("auto_id", "filter-%s")
+        super().__init__(*args, **kwargs)
+
+
+class ListingFilterSet(django_filters.FilterSet):
+    """A listing's filters. `choices` gives each filter the values the listing offers now (years and topics
+    in use, ...); the filters read only their own parameters, and only non-empty ones."""
+
+    class Meta:
+        form = FilterForm
+
+    def __init__(self, params, queryset, choices=None):
+        data = {name: params.get(name) for name in self.base_filters if params.get(name, "") != ""}
+        super().__init__(data or None, queryset=queryset)
+        for name, options in (choices or {}).items():
+            self.filters[name].extra["choices"] = list(options)
+
+    @property
+    def invalid(self):
+        """A value was given that the listing does not offer (the form keeps its error)."""
+        return self.is_bound and not self.form.is_valid()
+
+    @property
+    def qs(self):
+        return self.queryset.none() if self.invalid else super().qs
+
+    @property
+    def values(self):
+        """The accepted filters, {name: value}."""
+        return {} if self.invalid or not self.is_bound else {k: v for k, v in self.data.items()}
+
+    def __bool__(self):
+        return self.is_bound
+
+    def querystring(self, **overrides):
+        """The current filters as a query string (without `page`), with some values replaced or removed."""
+        query = QueryDict(mutable=True)
+        for name, value in {**self.values, **overrides}.items():
+            if value not in (None, ""):
+                query[name] = value
+        return query.urlencode()
+
 
 DEFAULT_PER_PAGE = 12
 
@@ -57,7 +121,7 @@ class FilteredListingMixin:
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         filters = (getattr(response, "context_data", None) or {}).get("filters")
-        if isinstance(filters, ListingFilters) and filters.invalid:
+        if getattr(filters, "invalid", False):
             response.status_code = 400
         return response
 
@@ -82,8 +146,6 @@ def paginate_in_one_query(request, queryset, per_page=DEFAULT_PER_PAGE):
     page of an empty listing is an empty page. The queryset must not use DISTINCT (the window would count
     the rows before it).
     """
-    from django.db.models import Count, Window
-
     number = request.GET.get("page", "1")
     if len(number) > 6 or not number.isdigit() or int(number) < 1:
         raise Http404("No such page")
