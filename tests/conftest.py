@@ -77,3 +77,11 @@ def demo_snapshot(django_db_setup, django_db_blocker):
 def demo(db, demo_snapshot):
     """The demo site, for tests that read it (put back inside the test's transaction, undone after)."""
     snapshots.restore(demo_snapshot)
+
+
+@pytest.fixture
+def staff(client, django_user_model):
+    """The test client, signed in as a superuser (two-step sign-in is off in the test settings)."""
+    user = django_user_model.objects.create_superuser("staff", "staff@example.org", "a-long-password-1")
+    client.force_login(user)
+    return client

@@ -1,5 +1,7 @@
 """Test helpers shared by every app's tests."""
 
+from bs4 import BeautifulSoup
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -27,3 +29,8 @@ def raw_columns(model, pk, *columns):
     with connection.cursor() as cursor:
         cursor.execute(f'SELECT {", ".join(columns)} FROM "{table}" WHERE id = %s', [pk])  # noqa: S608
         return dict(zip(columns, cursor.fetchone(), strict=True))
+
+
+def soup(response):
+    """The response's HTML, parsed."""
+    return BeautifulSoup(response.content, "html.parser")

@@ -9,14 +9,6 @@ from campaigns.factories import (
 
 
 @pytest.fixture
-def staff(client, django_user_model):
-    """A client logged in as a superuser."""
-    user = django_user_model.objects.create_superuser("staff", "staff@example.org", "a-long-password-1")
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
 def campaigns_index(home):
     return CampaignIndexPageFactory(parent=home, title_es="Campañas", title_pt="Campanhas", title_fr="Campagnes")
 

@@ -11,15 +11,11 @@ from django.utils import translation
 
 from campaigns.factories import AdvocacyDayFactory
 from campaigns.models import AdvocacyDay
-from tests.helpers import count_queries
+from tests.helpers import count_queries, soup
 
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 @pytest.fixture

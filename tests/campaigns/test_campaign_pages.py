@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from bs4 import BeautifulSoup
 
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -18,17 +17,13 @@ from statements.factories import (
     StatementIndexPageFactory,
     StatementPageFactory,
 )
-from tests.helpers import count_queries
+from tests.helpers import count_queries, soup
 from wimn_site.factories import DocumentFactory
 
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
 URL = "/en/campaigns/road-to-imrf/"
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 @pytest.fixture

@@ -1,17 +1,12 @@
 """The organizations directory: filters, bad input, logos, per-organization pages, query counts."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from campaigns.factories import OrganizationFactory, logo_image
 from statements.factories import StatementIndexPageFactory, StatementPageFactory, StatementSignatoryFactory
-from tests.helpers import count_queries
+from tests.helpers import count_queries, soup
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def names(page):

@@ -4,12 +4,11 @@ import datetime
 import zoneinfo
 
 import pytest
-from bs4 import BeautifulSoup
 
 from campaigns.factories import OrganizationFactory
 from events.factories import EventCoSponsorFactory, EventIndexPageFactory, EventPageFactory
 from statements.factories import StatementIndexPageFactory, StatementPageFactory
-from tests.helpers import count_queries
+from tests.helpers import count_queries, soup
 from wimn_site.factories import DocumentFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,10 +16,6 @@ pytestmark = pytest.mark.django_db
 NEW_YORK = zoneinfo.ZoneInfo("America/New_York")
 MANILA = zoneinfo.ZoneInfo("Asia/Manila")
 URL = "/en/campaigns/road-to-imrf/"
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def at(year, month, day, hour=10, zone=NEW_YORK):

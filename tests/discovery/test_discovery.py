@@ -2,13 +2,12 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
-from bs4 import BeautifulSoup
 
 from django.core.cache import cache
 
 from wagtail.models import PageViewRestriction
 
-from tests.helpers import count_queries
+from tests.helpers import count_queries, soup
 from wimn_site.factories import ContentPageFactory, FormPageFactory, rich
 from wimn_site.models import ContentPage, SiteSettings
 
@@ -22,10 +21,6 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def sitemap(client):

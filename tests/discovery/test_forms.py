@@ -1,12 +1,11 @@
 from unittest import mock
 
 import pytest
-from bs4 import BeautifulSoup
 
 from django.core import mail
 from django.test import Client
 
-from tests.helpers import assert_page_queries
+from tests.helpers import assert_page_queries, soup
 from wimn_site.factories import FormPageFactory
 from wimn_site.models import FormPage, FormSubmission, SiteSettings
 
@@ -36,10 +35,6 @@ def contact(home):
         intro_es="La red responde por correo.",
         to_address="press@example.org, office@example.org",
     )
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def valid(**extra):

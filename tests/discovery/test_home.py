@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-from bs4 import BeautifulSoup
 
 from django.utils import timezone
 
@@ -14,15 +13,11 @@ from campaigns.factories import (
 )
 from events.factories import EventIndexPageFactory, EventPageFactory
 from statements.factories import MediaAlertFactory, PledgePageFactory, StatementIndexPageFactory, StatementPageFactory
-from tests.helpers import count_queries
+from tests.helpers import count_queries, soup
 from wimn_site.factories import ContentPageFactory, FormPageFactory
 from wimn_site.models import HomePage, HomePageFeaturedStatement
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def section(page, name):

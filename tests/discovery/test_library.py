@@ -1,19 +1,14 @@
 import pytest
-from bs4 import BeautifulSoup
 
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 from wagtail.test.utils import WagtailTestUtils
 
-from tests.helpers import count_queries
+from tests.helpers import count_queries, soup
 from wimn_site.factories import ContentPageFactory, DocumentFactory, TopicFactory
 from wimn_site.models import DocumentLibraryPage, HomePage, WimnDocument
 from wimn_site.visibility import public_documents
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def titles(response):

@@ -1,20 +1,15 @@
 import pytest
-from bs4 import BeautifulSoup
 
 from django.core.management import call_command
 
 from wagtail.models import PageViewRestriction
 
-from tests.helpers import count_queries
+from tests.helpers import count_queries, soup
 from wimn_site.factories import ContentPageFactory, DocumentFactory, FormPageFactory, rich
 from wimn_site.models import SearchEntry
 from wimn_site.search.indexing import index_page, rebuild
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def result_titles(response):

@@ -8,12 +8,12 @@ import time
 from unittest import mock
 
 import pytest
-from bs4 import BeautifulSoup
 
 from django.core import mail, signing
 from django.db import IntegrityError
 from django.test import Client
 
+from tests.helpers import soup
 from wimn_site.factories import FormPageFactory
 from wimn_site.models import FormPage, FormSubmission, SiteSettings
 
@@ -36,10 +36,6 @@ def join(home):
         title_pt="Assine a lista",
         thank_you_text_es="¡Bienvenida a la red!",
     )
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def text(response):

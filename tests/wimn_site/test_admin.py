@@ -11,13 +11,6 @@ from wimn_site.models import ContentPage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def staff(client, django_user_model):
-    user = django_user_model.objects.create_superuser("staff", "staff@example.org", "a-long-password-1")
-    client.force_login(user)
-    return client
-
-
 def content_form(**overrides):
     data = {
         "title_en": "Members",

@@ -517,13 +517,6 @@ def small_png():
     return buffer.getvalue()
 
 
-@pytest.fixture
-def staff(client, django_user_model, home):
-    user = django_user_model.objects.create_superuser("staff", "staff@example.org", "a-long-password-1")
-    client.force_login(user)
-    return client
-
-
 DOCUMENT_UPLOADS = [
     pytest.param(
         "report.pdf",

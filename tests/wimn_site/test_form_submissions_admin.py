@@ -33,13 +33,6 @@ HOSTILE = {
 
 
 @pytest.fixture
-def staff(client, django_user_model):
-    user = django_user_model.objects.create_superuser("staff", "staff@example.org", "a-long-password-1")
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
 def join(home):
     return FormPageFactory(parent=home, slug="join")
 

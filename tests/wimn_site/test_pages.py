@@ -1,5 +1,4 @@
 import pytest
-from bs4 import BeautifulSoup
 
 from django.apps import apps
 from django.utils import translation
@@ -8,15 +7,11 @@ from modeltranslation.translator import translator
 from wagtail.models import Page
 from wagtail.test.utils import WagtailTestUtils
 
-from tests.helpers import assert_page_queries, raw_columns
+from tests.helpers import assert_page_queries, raw_columns, soup
 from wimn_site.factories import ContentPageFactory, ensure_tree_root, rich
 from wimn_site.models import ContentPage, HomePage, Topic
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 class TestPageTree(WagtailTestUtils):

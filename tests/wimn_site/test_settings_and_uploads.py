@@ -73,13 +73,6 @@ def test_production_settings_refuse_to_start_without_a_secret():
     assert "SECRET_KEY" in result.stderr
 
 
-@pytest.fixture
-def staff_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "a-long-password-1")
-    client.force_login(user)
-    return client
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "name,content",
@@ -89,9 +82,9 @@ def staff_client(client, django_user_model):
         ("run.exe", b"MZ"),
     ],
 )
-def test_document_upload_refuses_dangerous_types(staff_client, name, content):
+def test_document_upload_refuses_dangerous_types(staff, name, content):
     """HTML, SVG and executables are refused with a form error; nothing is stored."""
-    response = staff_client.post(
+    response = staff.post(
         reverse("wagtaildocs:add"),
         {
             "title": "Bad",
@@ -108,8 +101,8 @@ def test_document_upload_refuses_dangerous_types(staff_client, name, content):
 
 @pytest.mark.django_db
 @override_settings(WIMN_MAX_DOCUMENT_BYTES=1000)
-def test_document_upload_refuses_files_over_the_cap(staff_client):
-    response = staff_client.post(
+def test_document_upload_refuses_files_over_the_cap(staff):
+    response = staff.post(
         reverse("wagtaildocs:add"),
         {
             "title": "Big",
@@ -125,8 +118,8 @@ def test_document_upload_refuses_files_over_the_cap(staff_client):
 
 
 @pytest.mark.django_db
-def test_document_upload_accepts_pdf_and_serves_it_as_download(staff_client, client):
-    response = staff_client.post(
+def test_document_upload_accepts_pdf_and_serves_it_as_download(staff, client):
+    response = staff.post(
         reverse("wagtaildocs:add"),
         {
             "title": "Statement",
@@ -201,12 +194,12 @@ def upload_document(client, name, content, url=None):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "content"), MISLABELLED.values(), ids=MISLABELLED.keys())
-def test_document_upload_refuses_a_file_whose_content_is_not_its_extension(staff_client, name, content):
+def test_document_upload_refuses_a_file_whose_content_is_not_its_extension(staff, name, content):
     """An allowed extension on another kind of file is a form error on the file; nothing is stored."""
-    response = upload_document(staff_client, name, content)
+    response = upload_document(staff, name, content)
     assert response.status_code == 200
     assert "whatever its name says" in str(response.context["form"].errors["file"])
-    multiple = staff_client.post(reverse("wagtaildocs:add_multiple"), {"files[]": SimpleUploadedFile(name, content)})
+    multiple = staff.post(reverse("wagtaildocs:add_multiple"), {"files[]": SimpleUploadedFile(name, content)})
     assert multiple.json()["success"] is False
     assert "whatever its name says" in multiple.json()["error_message"]
     assert get_document_model().objects.count() == 0
@@ -215,19 +208,19 @@ def test_document_upload_refuses_a_file_whose_content_is_not_its_extension(staff
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "content"), GENUINE.values(), ids=GENUINE.keys())
-def test_document_upload_accepts_each_allowed_format(staff_client, name, content):
-    response = upload_document(staff_client, name, content)
+def test_document_upload_accepts_each_allowed_format(staff, name, content):
+    response = upload_document(staff, name, content)
     assert response.status_code == 302, response.context and response.context["form"].errors
     assert get_document_model().objects.get().file.read() == content
 
 
 @pytest.mark.django_db
-def test_document_edit_checks_a_replaced_file_but_not_the_stored_one(staff_client):
-    upload_document(staff_client, "statement.pdf", minimal_pdf("Statement"))
+def test_document_edit_checks_a_replaced_file_but_not_the_stored_one(staff):
+    upload_document(staff, "statement.pdf", minimal_pdf("Statement"))
     document = get_document_model().objects.get()
     form = {"title": "Renamed", "language": "en", "doc_type": "other", "collection": document.collection_id}
-    assert staff_client.post(reverse("wagtaildocs:edit", args=[document.pk]), form).status_code == 302
-    replaced = staff_client.post(
+    assert staff.post(reverse("wagtaildocs:edit", args=[document.pk]), form).status_code == 302
+    replaced = staff.post(
         reverse("wagtaildocs:edit", args=[document.pk]),
         {**form, "file": SimpleUploadedFile("statement.pdf", b"<html></html>")},
     )
@@ -248,19 +241,19 @@ def test_image_limits_are_set(settings):
 
 
 @pytest.mark.django_db
-def test_several_files_at_once_are_uploaded_then_completed(staff_client):
+def test_several_files_at_once_are_uploaded_then_completed(staff):
     """The multiple uploader keeps each file aside until its language and type are chosen, then makes the
     document (Wagtail 7.4 answered that second step with a 500 when allowed extensions are set)."""
     from wagtail.models import Collection, UploadedFile
 
     collection = Collection.get_first_root_node().pk
-    added = staff_client.post(
+    added = staff.post(
         "/admin/documents/multiple/add/",
         {"files[]": SimpleUploadedFile("report.pdf", b"%PDF-1.4 report"), "collection": collection},
     )
     assert added.json()["success"]
     upload = UploadedFile.objects.get()
-    done = staff_client.post(
+    done = staff.post(
         f"/admin/documents/multiple/create_from_uploaded_document/{upload.pk}/",
         {
             f"uploaded-document-{upload.pk}-title": "Annual report",
@@ -276,10 +269,10 @@ def test_several_files_at_once_are_uploaded_then_completed(staff_client):
 
 
 @pytest.mark.django_db
-def test_several_files_at_once_refuse_a_forbidden_type_at_once(staff_client):
+def test_several_files_at_once_refuse_a_forbidden_type_at_once(staff):
     from wagtail.models import Collection, UploadedFile
 
-    added = staff_client.post(
+    added = staff.post(
         "/admin/documents/multiple/add/",
         {"files[]": SimpleUploadedFile("page.html", b"<script>"), "collection": Collection.get_first_root_node().pk},
     )
@@ -309,15 +302,15 @@ def small_png():
 @pytest.mark.parametrize(
     ("width", "height"), [(15_000, 15_000), (8_000, 8_000)], ids=["past-pillow-limit", "past-ours"]
 )
-def test_image_upload_refuses_too_many_pixels_with_a_form_error(staff_client, width, height):
+def test_image_upload_refuses_too_many_pixels_with_a_form_error(staff, width, height):
     """Past Pillow's own limit (about 179 million pixels) Pillow raises instead of answering: still a form error."""
-    response = staff_client.post(
+    response = staff.post(
         reverse("wagtailimages:add"),
         {"title": "Bomb", "file": SimpleUploadedFile("bomb.png", png_declaring(width, height))},
     )
     assert response.status_code == 200
     assert "pixels" in str(response.context["form"].errors["file"])
-    multiple = staff_client.post(
+    multiple = staff.post(
         reverse("wagtailimages:add_multiple"), {"files[]": SimpleUploadedFile("bomb.png", png_declaring(width, height))}
     )
     assert multiple.status_code == 200
@@ -327,10 +320,10 @@ def test_image_upload_refuses_too_many_pixels_with_a_form_error(staff_client, wi
 
 
 @pytest.mark.django_db
-def test_image_upload_refuses_a_truncated_image_with_a_form_error(staff_client):
+def test_image_upload_refuses_a_truncated_image_with_a_form_error(staff):
     """A sound header over data cut short: Pillow raises OSError while reading it, a form error here."""
     truncated = small_png()[:-40]
-    response = staff_client.post(
+    response = staff.post(
         reverse("wagtailimages:add"), {"title": "Cut", "file": SimpleUploadedFile("cut.png", truncated)}
     )
     assert response.status_code == 200
@@ -339,14 +332,14 @@ def test_image_upload_refuses_a_truncated_image_with_a_form_error(staff_client):
 
 
 @pytest.mark.django_db
-def test_image_upload_and_edit_still_work(staff_client):
-    response = staff_client.post(
+def test_image_upload_and_edit_still_work(staff):
+    response = staff.post(
         reverse("wagtailimages:add"), {"title": "Logo", "file": SimpleUploadedFile("logo.png", small_png())}
     )
     assert response.status_code == 302
     image = get_image_model().objects.get()
     assert (image.width, image.height) == (40, 20)
-    edit = staff_client.post(reverse("wagtailimages:edit", args=[image.pk]), {"title": "Network logo"})
+    edit = staff.post(reverse("wagtailimages:edit", args=[image.pk]), {"title": "Network logo"})
     assert edit.status_code == 302
     image.refresh_from_db()
     assert image.title == "Network logo"
