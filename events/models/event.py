@@ -176,9 +176,7 @@ class EventPage(TranslatedPageMixin, Page):
         return self.end.astimezone(self.zone)
 
     def has_ended(self, moment=None):
-        """True once the event is over; read from the clock (or the `is_past` annotation of a listing)."""
-        if moment is None and hasattr(self, "is_past"):
-            return self.is_past
+        """True once the event is over, read from the clock."""
         return self.end < (moment or times.now())
 
     def is_happening(self, moment=None):
@@ -210,7 +208,6 @@ class EventPage(TranslatedPageMixin, Page):
         moment = times.now()
         related = self.related_objects()
         people = related["people"]
-        context["all_people"] = people
         context["moderators"] = [person for person in people if person.is_moderator]
         context["speakers"] = [person for person in people if not person.is_moderator]
         context["cosponsors"] = related["cosponsors"]

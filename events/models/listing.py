@@ -165,7 +165,6 @@ def event_listing(index, request):
         page_obj=page_obj,
         upcoming=[event for event in items if not event.is_past],
         past=[event for event in items if event.is_past],
-        active_topic=next((t for t in topic_options if t.slug == filters.get("topic")), None),
         active_campaign=active_campaign,
         active_campaign_page=campaign_page(active_campaign.slug) if active_campaign else None,
     )
