@@ -29,8 +29,6 @@ def event_when(event):
         "zone_abbr": abbreviation if abbreviation.isalpha() and abbreviation != "UTC" else "",
         "zone_city": zone_city(event.timezone),
         "utc_offset": utc_offset_label(start),
-        "end_utc_offset": utc_offset_label(end),
-        "year": start.year,
     }
 
 

@@ -5,16 +5,29 @@ topics, campaigns), then the paginator's count and page.
 """
 
 from django.conf import settings
-from django.db.models import Case, CharField, DateTimeField, Exists, F, IntegerField, OuterRef, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    DateTimeField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Value,
+    When,
+)
 from django.db.models.expressions import Func
 from django.db.models.functions import Cast, Coalesce
 from django.utils import translation
+from django.utils.translation import gettext as _
 
+from campaigns.models import CampaignPage
 from wimn_site.listing import ListingFilters, paginate
 from wimn_site.models import Topic
 
-from . import times
-from .models import EventPage, with_timing
+from .. import times
+from .event import EventPage
 
 WHEN_UPCOMING, WHEN_PAST = "upcoming", "past"
 
@@ -27,6 +40,13 @@ class LocalYear(Func):
 
     def __init__(self, **extra):
         super().__init__(F("timezone"), F("start"), **extra)
+
+
+def with_timing(queryset, moment):
+    """Annotate `is_past` (the event has ended at `moment`), computed by the database per request."""
+    return queryset.annotate(
+        is_past=Case(When(end__lt=moment, then=Value(True)), default=Value(False), output_field=BooleanField())
+    )
 
 
 def ordered(queryset, moment, when):
@@ -58,8 +78,6 @@ def filter_options(events):
     Years and topics are those of the section's events; campaigns are every live campaign (so a link
     from a campaign without events yet is a valid, empty filter), flagged `listed` when it has events.
     """
-    from campaigns.models import CampaignPage
-
     codes = [code for code, _name in settings.LANGUAGES]
     empty = [Value("", output_field=CharField()) for _code in codes]
     years = (
@@ -147,7 +165,6 @@ def event_listing(index, request):
         page_obj=page_obj,
         upcoming=[event for event in items if not event.is_past],
         past=[event for event in items if event.is_past],
-        active_topic=next((t for t in topic_options if t.slug == filters.get("topic")), None),
         active_campaign=active_campaign,
         active_campaign_page=campaign_page(active_campaign.slug) if active_campaign else None,
     )
@@ -155,15 +172,11 @@ def event_listing(index, request):
 
 
 def campaign_page(slug):
-    from campaigns.models import CampaignPage
-
     return CampaignPage.objects.live().filter(slug=slug).first()
 
 
 def when_links(filters):
     """The "all / upcoming / past" switch as plain links that keep the other filters."""
-    from django.utils.translation import gettext as _
-
     current = filters.get("when", "")
     return [
         {"label": label, "query": filters.querystring(when=value or None), "current": current == value}

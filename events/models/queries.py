@@ -4,13 +4,16 @@ The site's frame (site, route, view restrictions, settings, menu, breadcrumbs) u
 queries, so the section routes to an event itself: one SELECT brings the event, its campaign and, as
 JSON arrays built by PostgreSQL, its speakers, co-sponsors (with their directory organization), topics
 and program document with its language versions. `related_objects()` turns those rows back into
-(unsaved, read-only) model instances for the template.
+(unsaved, read-only) model instances, which `fetch_event` attaches to the event for its template.
 """
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import OuterRef, Subquery, Value
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
-from campaigns.models import Organization
+from wagtail.models import Page
+
+from campaigns.models import Organization, OrganizationDirectoryPage
 from wimn_site.jsonrows import (
     DOC_FIELDS,
     document_from_row,
@@ -21,7 +24,7 @@ from wimn_site.jsonrows import (
 from wimn_site.models import Topic, WimnDocument
 from wimn_site.visibility import visible_versions
 
-from .models import EventCoSponsor, EventPage, EventPerson
+from .event import EventCoSponsor, EventPage, EventPerson
 
 
 def related_annotations():
@@ -54,20 +57,12 @@ def related_annotations():
 
 def directory_path():
     """The url_path of the live organizations directory (co-sponsors link to their entry there), as a subquery."""
-    from django.apps import apps
-
-    try:
-        directory = apps.get_model("campaigns", "OrganizationDirectoryPage")
-    except LookupError:
-        return Value("")
-    return Subquery(directory.objects.live().order_by("path").values("url_path")[:1])
+    return Subquery(OrganizationDirectoryPage.objects.live().order_by("path").values("url_path")[:1])
 
 
-def fetch_event(index, slug):
-    """The live event `slug` of the section `index`, with its related rows, or None."""
-    from django.db.models.functions import Coalesce
-
-    return (
+def fetch_event(index, slug, request=None):
+    """The live event `slug` of the section `index` with what it shows attached (`fetched_related`), or None."""
+    event = (
         EventPage.objects.live()
         .child_of(index)
         .filter(slug=slug)
@@ -76,12 +71,13 @@ def fetch_event(index, slug):
         .annotate(_directory_path=directory_path(), **related_annotations())
         .first()
     )
+    if event is not None:
+        event.fetched_related = related_objects(event, request)
+    return event
 
 
 def directory_url(event, request):
     """The URL of the organizations directory in the active language, from the path fetched with the event."""
-    from wagtail.models import Page
-
     path = getattr(event, "_directory_path", "") or ""
     return Page(url_path=path).get_url(request) if path else ""
 

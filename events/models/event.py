@@ -1,30 +1,29 @@
-"""Side events, caucuses and webinars, and the section that lists them.
+"""An event page and the rows that hang off it: its speakers and moderators, and its co-sponsors."""
 
-Whether an event is upcoming or past is never stored: it is read from `end` against the clock at
-request time, so an event moves to the past list (and its page says it is over) without an edit.
-"""
+import zoneinfo
+from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import BooleanField, Case, Exists, OuterRef, Q, Value, When
-from django.http import Http404
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from wimn_site.blocks import BaseStreamBlock
-from wimn_site.listing import FilteredListingMixin
 from wimn_site.models import TranslatedPageMixin
 
-from . import times
-from .forms import EventPageForm
+from .. import times
+from ..forms import EventPageForm
+from ..structured_data import event_data
 
 
 def available_in_q(model, language):
@@ -35,65 +34,6 @@ def available_in_q(model, language):
     for name in model.translation_required_fields:
         condition &= Q(**{f"{name}_{language}__gt": ""})
     return condition
-
-
-def with_timing(queryset, moment):
-    """Annotate `is_past` (the event has ended at `moment`), computed by the database per request."""
-    return queryset.annotate(
-        is_past=Case(When(end__lt=moment, then=Value(True)), default=Value(False), output_field=BooleanField())
-    )
-
-
-class EventIndexPage(FilteredListingMixin, TranslatedPageMixin, Page):
-    """The events section: upcoming events soonest first, then past events newest first, with filters.
-
-    Its URL followed by `calendar.ics` is the section's subscribable calendar, and by `feed.xml` its
-    Atom feed of new events, in the language of the URL (see urls.py).
-    """
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    parent_page_types = ["wimn_site.HomePage"]
-    subpage_types = ["events.EventPage"]
-    max_count = 1
-    translation_required_fields = ("title",)
-
-    class Meta:
-        verbose_name = _("events index")
-
-    def events(self):
-        """Live, public events of this section, with what listings and feeds display."""
-        from wagtail.models import PageViewRestriction
-
-        # Restrictions above the section are enforced when the section itself is served; an event
-        # restricted on its own is left out here, in SQL (Wagtail's public() would cost a query).
-        restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
-        return EventPage.objects.live().child_of(self).exclude(Exists(restricted))
-
-    def route(self, request, path_components):
-        """Serve an event with all it shows fetched in one query (see events.queries)."""
-        if path_components and self.live:
-            from .queries import fetch_event
-
-            event = fetch_event(self, path_components[0])
-            if event is None:
-                raise Http404
-            event._cached_parent_obj = self
-            return event.route(request, path_components[1:])
-        return super().route(request, path_components)
-
-    def get_context(self, request, *args, **kwargs):
-        from .listing import event_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(event_listing(self, request))
-        url = self.get_url(request) or ""
-        context["calendar_url"] = f"{url}calendar.ics"
-        context["feed_url"] = f"{url}feed.xml"
-        return context
 
 
 class EventPage(TranslatedPageMixin, Page):
@@ -201,6 +141,9 @@ class EventPage(TranslatedPageMixin, Page):
     ]
 
     base_form_class = EventPageForm
+    # What the page shows beyond its own columns (see `related_objects`). The section's route sets it from
+    # the rows of its one-query fetch (queries.fetch_event), so a served event never queries for it.
+    fetched_related = None
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     translation_required_fields = ("title", "summary")
@@ -219,8 +162,6 @@ class EventPage(TranslatedPageMixin, Page):
 
     @property
     def zone(self):
-        import zoneinfo
-
         try:
             return zoneinfo.ZoneInfo(self.timezone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
@@ -235,9 +176,7 @@ class EventPage(TranslatedPageMixin, Page):
         return self.end.astimezone(self.zone)
 
     def has_ended(self, moment=None):
-        """True once the event is over; read from the clock (or the `is_past` annotation of a listing)."""
-        if moment is None and hasattr(self, "is_past"):
-            return self.is_past
+        """True once the event is over, read from the clock."""
         return self.end < (moment or times.now())
 
     def is_happening(self, moment=None):
@@ -265,14 +204,10 @@ class EventPage(TranslatedPageMixin, Page):
         return ", ".join(part for part in parts if part)
 
     def get_context(self, request, *args, **kwargs):
-        from urllib.parse import urlsplit
-
         context = super().get_context(request, *args, **kwargs)
         moment = times.now()
-        related = self.related_objects(request)
-        self._related_objects = related
+        related = self.related_objects()
         people = related["people"]
-        context["all_people"] = people
         context["moderators"] = [person for person in people if person.is_moderator]
         context["speakers"] = [person for person in people if not person.is_moderator]
         context["cosponsors"] = related["cosponsors"]
@@ -292,22 +227,19 @@ class EventPage(TranslatedPageMixin, Page):
 
     def get_structured_data(self, request):
         """The schema.org Event, written as JSON-LD by base.html (see wimn_site.templatetags.wimn_seo)."""
-        from .structured_data import event_data
-
-        related = getattr(self, "_related_objects", None) or self.related_objects(request)
+        related = self.related_objects()
         return event_data(self, request, people=related["people"], cosponsors=related["cosponsors"])
 
-    def related_objects(self, request=None):
-        """People, co-sponsors, topics and program: from the one-query fetch of the section's route when
-        the page came that way, else (previews, code) from the database."""
-        if hasattr(self, "_people_json"):
-            from .queries import related_objects
+    def related_objects(self):
+        """People, co-sponsors, topics and program: those the section's fetch attached when the page came
+        that way, else (previews, code) read from the database once."""
+        if self.fetched_related is None:
+            self.fetched_related = self.related_objects_from_database()
+        return self.fetched_related
 
-            return related_objects(self, request)
+    def related_objects_from_database(self):
         program = None
         if self.program_id:
-            from wagtail.documents import get_document_model
-
             program = self.program.original if self.program.original_id else self.program
             program = get_document_model().objects.get(pk=program.pk)
         return {

@@ -1,0 +1,63 @@
+"""The events section: the page that lists the events and serves each of them."""
+
+from django.db import models
+from django.db.models import Exists, OuterRef
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index
+
+from wimn_site.listing import FilteredListingMixin
+from wimn_site.models import TranslatedPageMixin
+
+from .event import EventPage
+from .listing import event_listing
+from .queries import fetch_event
+
+
+class EventIndexPage(FilteredListingMixin, TranslatedPageMixin, Page):
+    """The events section: upcoming events soonest first, then past events newest first, with filters.
+
+    Its URL followed by `calendar.ics` is the section's subscribable calendar, and by `feed.xml` its
+    Atom feed of new events, in the language of the URL (see urls.py).
+    """
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["wimn_site.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count = 1
+    translation_required_fields = ("title",)
+
+    class Meta:
+        verbose_name = _("events index")
+
+    def events(self):
+        """Live, public events of this section, with what listings and feeds display."""
+        # Restrictions above the section are enforced when the section itself is served; an event
+        # restricted on its own is left out here, in SQL (Wagtail's public() would cost a query).
+        restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
+        return EventPage.objects.live().child_of(self).exclude(Exists(restricted))
+
+    def route(self, request, path_components):
+        """Serve an event with all it shows fetched in one query (see queries.fetch_event)."""
+        if path_components and self.live:
+            event = fetch_event(self, path_components[0], request)
+            if event is None:
+                raise Http404
+            event._cached_parent_obj = self
+            return event.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(event_listing(self, request))
+        url = self.get_url(request) or ""
+        context["calendar_url"] = f"{url}calendar.ics"
+        context["feed_url"] = f"{url}feed.xml"
+        return context
