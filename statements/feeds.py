@@ -19,7 +19,7 @@ from wimn_site.site_urls import absolute_url
 
 from .models import KIND_LABELS, StatementBasePage, StatementIndexPage
 from .models.base import KIND_PLURALS, available_in_q
-from .queries import visible
+from .models.queries import visible
 
 FEED_ITEMS = 30
 

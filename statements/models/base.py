@@ -127,12 +127,11 @@ class StatementBasePage(TranslatedPageMixin, Page):
         return getattr(self, f"{name}_{language or translation.get_language()}", None)
 
     def related_context(self):
-        """Related rows for the template, by name. Served pages bring them along (statements.queries.fetch_child);
-        previews and other callers read them from the page's (possibly unsaved) relations."""
+        """Related rows for the template, by name. Served pages bring them along (attached by the section's
+        one-query fetch, `models.queries.fetch_child`); previews and other callers read them from the page's
+        (possibly unsaved) relations."""
         if getattr(self, "_related", None) is not None:
-            from ..queries import hydrate
-
-            return hydrate(self)
+            return self._related
         return self.query_related()
 
     def query_related(self):

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -150,8 +151,6 @@ def is_missing(obj, field):
 @register.simple_tag
 def time_tag(value):
     """<time datetime="YYYY-MM-DD">localized date</time>."""
-    from django.utils.formats import date_format
-
     return format_html('<time datetime="{}">{}</time>', value.isoformat(), date_format(value, "DATE_FORMAT"))
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from wimn_site.listing import ListingFilters, paginate
 
-from .models import KINDS, StatementBasePage
+from .base import KINDS, StatementBasePage
 from .queries import filter_choices, visible
 
 PER_PAGE = 12

@@ -14,7 +14,7 @@ from django.utils import translation
 
 from wagtail.models import PageViewRestriction
 
-from campaigns.models import Organization
+from campaigns.models import CampaignPage, Organization
 from wimn_site.jsonrows import (
     DOC_FIELDS,
     document_from_row,
@@ -25,14 +25,12 @@ from wimn_site.jsonrows import (
 from wimn_site.models import Topic, WimnDocument
 from wimn_site.visibility import visible_versions
 
-from .models import (
-    OpEdAuthor,
-    OpEdVersion,
-    PledgeCommitment,
-    StatementAttachment,
-    StatementBasePage,
-    StatementSignatory,
-)
+# The page modules themselves, never the `statements.models` package: its __init__ imports index.py, which
+# imports this module.
+from .base import StatementAttachment, StatementBasePage
+from .op_ed import OpEdAuthor, OpEdVersion
+from .pledge import PledgeCommitment
+from .statement import StatementSignatory
 
 
 def not_restricted():
@@ -111,7 +109,8 @@ SUBCLASS_RELATIONS = ("statementpage", "pledgepage", "opedpage")
 
 
 def fetch_child(index_page, slug):
-    """The live child `slug` of the statements section, as its specific class, with its related rows attached.
+    """The live child `slug` of the statements section, as its specific class, with its related rows attached
+    (as model instances, read by `StatementBasePage.related_context`).
 
     One query: the base row joined to its subclass row and campaign, plus the JSON arrays above.
     Returns None when there is no such live page.
@@ -131,7 +130,7 @@ def fetch_child(index_page, slug):
     if page is None:  # a subclass this helper does not know: let Wagtail fetch it
         return row.specific
     page.campaign = row.campaign
-    page._related = {key: getattr(row, key) or [] for key in related_annotations()}
+    page._related = _related_instances({key: getattr(row, key) or [] for key in related_annotations()})
     page._cached_parent_obj = index_page
     return page
 
@@ -143,9 +142,8 @@ def _cached(row, name):
         return False
 
 
-def hydrate(page):
-    """Model instances (unsaved, read-only) from the JSON rows `fetch_child` attached to `page`."""
-    related = page._related
+def _related_instances(related):
+    """Model instances (unsaved, read-only) from the JSON rows of `related_annotations`, by context name."""
     topics = [Topic(**row) for row in related["_topics_json"]]
     topics.sort(key=lambda t: (t.name or "").lower())
     attachments = []
@@ -188,8 +186,6 @@ def filter_choices(index_page, base):
     Topics are all topics (sorted by their name in the current language); years those of the visible
     items, newest first; campaigns the visible campaign pages as (slug, title).
     """
-    from campaigns.models import CampaignPage
-
     years = base.annotate(y=ExtractYear("date")).order_by("-y").values("y").distinct()
     row = (
         type(index_page)
