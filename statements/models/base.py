@@ -5,7 +5,6 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -121,10 +120,6 @@ class StatementBasePage(TranslatedPageMixin, Page):
     @property
     def is_media_alert(self):
         return self.kind == MEDIA_ALERT
-
-    def field_in_language(self, name, language=None):
-        """The raw value of a translated field in one language (no fallback)."""
-        return getattr(self, f"{name}_{language or translation.get_language()}", None)
 
     def related_context(self):
         """Related rows for the template, by name. Served pages bring them along (attached by the section's

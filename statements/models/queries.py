@@ -4,15 +4,14 @@ Every public page has at most 12 queries, and the site's frame (site, route, vie
 settings, menu) already uses most of them. So a statement page fetches itself, its campaign, and all
 its related rows (topics, attached documents with their language versions, signatories, commitments,
 authors, versions) in ONE query, as JSON arrays built by PostgreSQL, and the listing fetches its
-filter choices in one query. Visibility is checked in SQL too (`Page.public()` costs a query each time).
+filter choices in one query. Visibility is checked in SQL too (`wimn_site.visibility.public_pages`, as
+`Page.public()` costs a query each time).
 """
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import Exists, OuterRef, Subquery
-from django.db.models.functions import Coalesce, ExtractYear, Length, Substr
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import translation
-
-from wagtail.models import PageViewRestriction
 
 from campaigns.models import CampaignPage, Organization
 from wimn_site.jsonrows import (
@@ -23,7 +22,7 @@ from wimn_site.jsonrows import (
     localized,
 )
 from wimn_site.models import Topic, WimnDocument
-from wimn_site.visibility import visible_versions
+from wimn_site.visibility import public_pages, visible_versions
 
 # The page modules themselves, never the `statements.models` package: its __init__ imports index.py, which
 # imports this module.
@@ -31,18 +30,6 @@ from .base import StatementAttachment, StatementBasePage
 from .op_ed import OpEdAuthor, OpEdVersion
 from .pledge import PledgeCommitment
 from .statement import StatementSignatory
-
-
-def not_restricted():
-    """An expression true for pages under no view restriction (on them or an ancestor), evaluated in SQL."""
-    # A restriction applies to its page and every descendant: its page's path is a prefix of theirs.
-    restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
-    return ~Exists(restricted)
-
-
-def visible(queryset):
-    """Live pages a visitor may see (like `.live().public()`, without the extra query)."""
-    return queryset.live().filter(not_restricted())
 
 
 def _documents_json():
@@ -186,6 +173,7 @@ def filter_choices(index_page, base):
     Topics are all topics (sorted by their name in the current language); years those of the visible
     items, newest first; campaigns the visible campaign pages as (slug, title).
     """
+    campaigns = public_pages(CampaignPage.objects.all()).order_by("-first_published_at")
     years = base.annotate(y=ExtractYear("date")).order_by("-y").values("y").distinct()
     row = (
         type(index_page)
@@ -193,11 +181,7 @@ def filter_choices(index_page, base):
         .annotate(
             topic_rows=ArraySubquery(json_rows(Topic.objects.all(), "id", "slug", *localized("name"))),
             year_rows=ArraySubquery(years),
-            campaign_rows=ArraySubquery(
-                json_rows(
-                    visible(CampaignPage.objects.all()).order_by("-first_published_at"), "slug", *localized("title")
-                )
-            ),
+            campaign_rows=ArraySubquery(json_rows(campaigns, "slug", *localized("title"))),
         )
         .values_list("topic_rows", "year_rows", "campaign_rows")
         .first()
