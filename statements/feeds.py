@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from wimn_site.site_urls import absolute_url
+from wimn_site.visibility import public_pages
 
 from .models import KIND_LABELS, StatementBasePage, StatementIndexPage
 from .models.base import KIND_PLURALS, available_in_q
-from .queries import visible
 
 FEED_ITEMS = 30
 
@@ -40,7 +40,7 @@ class StatementsFeed(Feed):
     def get_object(self, request, kind=None):
         if kind is not None and kind not in KIND_LABELS:
             raise Http404("Unknown kind")
-        index = visible(StatementIndexPage.objects.all()).first()
+        index = public_pages(StatementIndexPage.objects.all()).first()
         if index is None:
             raise Http404("No statements section")
         return {"index": index, "kind": kind}
@@ -67,7 +67,7 @@ class StatementsFeed(Feed):
 
     def items(self, obj):
         items = (
-            visible(StatementBasePage.objects.child_of(obj["index"]))
+            public_pages(StatementBasePage.objects.child_of(obj["index"]))
             .filter(available_in_q(StatementBasePage, self.language))
             .order_by("-date", "-pk")
         )

@@ -10,7 +10,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import docx
+import markdown
 from bs4 import BeautifulSoup, NavigableString, Tag
+from docx.text.hyperlink import Hyperlink
 
 from wagtail.rich_text import RichText
 
@@ -147,8 +150,6 @@ def text_to_html(text):
 
 
 def markdown_to_html(text):
-    import markdown
-
     return markdown.markdown(text.lstrip("\ufeff"), extensions=["sane_lists"], output_format="html")
 
 
@@ -195,8 +196,6 @@ def _docx_numbering(document):
 
 
 def _docx_runs_html(paragraph):
-    from docx.text.hyperlink import Hyperlink
-
     out = []
     for item in paragraph.iter_inner_content():
         if isinstance(item, Hyperlink):
@@ -216,8 +215,6 @@ def _docx_runs_html(paragraph):
 
 
 def docx_to_html(path):
-    import docx
-
     document = docx.Document(str(path))
     numbering = _docx_numbering(document)
     parts, list_tag, items = [], None, []

@@ -1,3 +1,10 @@
+"""The statements app's models, one page type per module.
+
+The helpers the section page needs (`queries`, `listing`) import the page modules they use, never this
+package (it imports `index`, which imports them at its top), so the modules load without a cycle:
+base; statement, pledge and op_ed; queries; listing; index.
+"""
+
 from .base import KIND_LABELS, KINDS, StatementAttachment, StatementBasePage
 from .index import StatementIndexPage
 from .op_ed import OpEdAuthor, OpEdPage, OpEdVersion

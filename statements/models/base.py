@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.templatetags.static import static
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +15,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from wimn_site.models import TranslatedPageMixin
+from wimn_site.site_urls import absolute_url
 
 STATEMENT = "statement"
 JOINT_STATEMENT = "joint_statement"
@@ -31,6 +33,8 @@ STATEMENT_KINDS = [
 ]
 KINDS = STATEMENT_KINDS + [(PLEDGE, _("Pledge")), (OP_ED, _("Op-ed"))]
 KIND_LABELS = dict(KINDS)
+# The publisher named in the pages' structured data (in English in every language, like the logo).
+ORGANIZATION_NAME = "Women in Migration Network"
 # Plural names, for feed titles and filter headings.
 KIND_PLURALS = {
     STATEMENT: _("Statements"),
@@ -104,6 +108,10 @@ class StatementBasePage(TranslatedPageMixin, Page):
 
     # The kind a page type always has (None: chosen by the editor).
     fixed_kind = None
+    # Shared as an article (components/social_meta.html reads it).
+    og_type = "article"
+    # Related rows by context name, once read (see related_context).
+    _related = None
 
     class Meta:
         verbose_name = _("statement-like page")
@@ -122,18 +130,13 @@ class StatementBasePage(TranslatedPageMixin, Page):
     def is_media_alert(self):
         return self.kind == MEDIA_ALERT
 
-    def field_in_language(self, name, language=None):
-        """The raw value of a translated field in one language (no fallback)."""
-        return getattr(self, f"{name}_{language or translation.get_language()}", None)
-
     def related_context(self):
-        """Related rows for the template, by name. Served pages bring them along (statements.queries.fetch_child);
-        previews and other callers read them from the page's (possibly unsaved) relations."""
-        if getattr(self, "_related", None) is not None:
-            from ..queries import hydrate
-
-            return hydrate(self)
-        return self.query_related()
+        """Related rows for the template and the structured data, by name. Served pages bring them along
+        (attached by the section's one-query fetch, `models.queries.fetch_child`); previews and other callers
+        read them once from the page's (possibly unsaved) relations."""
+        if self._related is None:
+            self._related = self.query_related()
+        return self._related
 
     def query_related(self):
         return {
@@ -148,6 +151,42 @@ class StatementBasePage(TranslatedPageMixin, Page):
         context.update(self.related_context())
         context["index_page"] = self.get_parent()
         return context
+
+    def get_structured_data(self, request):
+        """A schema.org NewsArticle (statements, media alerts) or Article (pledges, op-eds), which base.html's
+        `{% structured_data %}` (wimn_site.templatetags.wimn_seo) writes as JSON-LD after the breadcrumbs."""
+        language = translation.get_language()
+        url = absolute_url(request, request.path)
+        publisher = {
+            "@type": "Organization",
+            "name": ORGANIZATION_NAME,
+            "alternateName": "WIMN",
+            "url": absolute_url(request, f"/{language}/"),
+            "logo": {"@type": "ImageObject", "url": absolute_url(request, static("img/logo.svg"))},
+        }
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Article" if self.kind in (PLEDGE, OP_ED) else "NewsArticle",
+            "headline": self.title[:110],
+            "name": self.title,
+            "url": url,
+            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+            "datePublished": self.date.isoformat(),
+            "inLanguage": language if self.is_available_in(language) else settings.LANGUAGE_CODE,
+            "articleSection": str(self.kind_label),
+            "isAccessibleForFree": True,
+            "publisher": publisher,
+            "author": publisher,
+        }
+        modified = getattr(self, "last_updated", None) or (self.last_published_at and self.last_published_at.date())
+        if modified:
+            data["dateModified"] = modified.isoformat()
+        if self.summary:
+            data["description"] = self.summary
+        topics = self.related_context()["topics"]
+        if topics:
+            data["keywords"] = ", ".join(t.name for t in topics)
+        return data
 
 
 class StatementAttachment(Orderable):

@@ -11,6 +11,9 @@ from wagtail.search import index
 from wimn_site.listing import FilteredListingMixin
 from wimn_site.models import TranslatedPageMixin
 
+from .listing import statement_listing
+from .queries import fetch_child
+
 
 class StatementIndexPage(FilteredListingMixin, TranslatedPageMixin, Page):
     """The statements section (one per site): everything the network says, newest first, filterable."""
@@ -28,10 +31,8 @@ class StatementIndexPage(FilteredListingMixin, TranslatedPageMixin, Page):
         verbose_name = _("statements section")
 
     def route(self, request, path_components):
-        """Serve a child with its related rows fetched in one query (see statements.queries)."""
+        """Serve a child with its related rows fetched in one query (see models/queries.py)."""
         if path_components and self.live:
-            from ..queries import fetch_child
-
             child = fetch_child(self, path_components[0])
             if child is None:
                 raise Http404
@@ -39,8 +40,6 @@ class StatementIndexPage(FilteredListingMixin, TranslatedPageMixin, Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from ..listing import statement_listing
-
         context = super().get_context(request, *args, **kwargs)
         context.update(statement_listing(self, request))
         return context

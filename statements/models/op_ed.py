@@ -61,6 +61,15 @@ class OpEdPage(StatementBasePage):
             "language_versions": list(self.language_versions.all()),
         }
 
+    def get_structured_data(self, request):
+        data = super().get_structured_data(request)
+        authors = self.related_context()["authors"]
+        if authors:
+            data["author"] = [author.schema_person() for author in authors]
+        if self.original_url:
+            data["isBasedOn"] = self.original_url
+        return data
+
 
 class OpEdAuthor(Orderable):
     """An author of an op-ed: name, role, and organization (from the directory or typed)."""
@@ -94,6 +103,15 @@ class OpEdAuthor(Orderable):
         if self.organization_id and self.organization:
             return str(self.organization)
         return self.organization_name
+
+    def schema_person(self):
+        """The author as a schema.org Person, for the op-ed's structured data."""
+        person = {"@type": "Person", "name": self.name}
+        if self.role:
+            person["jobTitle"] = self.role
+        if self.organization_display:
+            person["affiliation"] = {"@type": "Organization", "name": self.organization_display}
+        return person
 
 
 class OpEdVersion(Orderable):

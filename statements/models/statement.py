@@ -90,6 +90,12 @@ class StatementPage(StatementBasePage):
     def query_related(self):
         return {**super().query_related(), "signatories": list(self.signatories.all().select_related("organization"))}
 
+    def get_structured_data(self, request):
+        data = super().get_structured_data(request)
+        if self.is_media_alert and self.dateline:
+            data["dateline"] = self.dateline
+        return data
+
 
 class StatementSignatory(Orderable):
     """An organization that signed a statement: one from the directory, or a name for those not in it."""

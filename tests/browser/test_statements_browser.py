@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from statements.models import StatementPage
+from statements.models import StatementIndexPage, StatementPage
 from tests.browser.conftest import assert_no_serious_axe_violations
 from wimn_site.factories import minimal_pdf
 
@@ -71,6 +71,27 @@ def test_statement_page_loads_nothing_from_other_hosts(page, live_server, demo_s
     assert requests and all(url.startswith(live_server.url) for url in requests)
 
 
+def test_statement_page_trail_structured_data_and_print(page, live_server, demo_site):
+    """The core's breadcrumbs lead back to the section; the JSON-LD holds the trail and the article, once each;
+    printed, the page drops its share links and shows its source line."""
+    page.goto(f"{live_server.url}/es/statements/media-alert-imrf-progress-declaration/")
+    types = page.evaluate(
+        "() => [...document.querySelectorAll('script[type=\"application/ld+json\"]')]"
+        ".map(s => JSON.parse(s.textContent)['@type'])"
+    )
+    assert sorted(types) == ["BreadcrumbList", "NewsArticle"]
+    page.emulate_media(media="print")
+    assert page.locator(".print-source").is_visible()
+    assert "/es/statements/media-alert-imrf-progress-declaration/" in page.locator(".print-source").inner_text()
+    assert not page.locator(".share").is_visible()
+    page.emulate_media(media="screen")
+    trail = page.get_by_role("navigation", name="Ruta de navegación")
+    assert trail.get_by_role("listitem").all_inner_texts()[:2] == ["Inicio", "Declaraciones"]
+    trail.get_by_role("link", name="Declaraciones").click()
+    page.wait_for_url("**/es/statements/")
+    assert page.locator("h1").inner_text() == "Declaraciones"
+
+
 def log_in(page, live_server, django_user_model):
     django_user_model.objects.create_superuser("press", "press@example.org", "a-long-password-1")
     page.goto(f"{live_server.url}/admin/login/")
@@ -99,8 +120,6 @@ def test_staff_publish_an_embargoed_media_alert_that_goes_live_at_its_minute(
 ):
     """Staff create a media alert with its Spanish translation and a PDF, set its go-live a minute ahead and
     publish; it is not on the public site until that minute, when the scheduler publishes it."""
-    from statements.models import StatementIndexPage
-
     index = StatementIndexPage.objects.get()
     log_in(page, live_server, django_user_model)
     upload_document(page, live_server, tmp_path, "Media alert: IMRF closing", "en")

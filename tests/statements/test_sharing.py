@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from statements.factories import MediaAlertFactory, OpEdAuthorFactory, OpEdPageFactory, PledgePageFactory
+from statements.models import StatementPage
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +17,10 @@ def soup(client, url):
 
 
 def json_ld(html):
-    return json.loads(html.find("script", type="application/ld+json").string)
+    """The page's own JSON-LD entity (base.html also writes the BreadcrumbList, in a block of its own)."""
+    blocks = [json.loads(script.string) for script in html.find_all("script", type="application/ld+json")]
+    [page] = [data for data in blocks if data["@type"] != "BreadcrumbList"]
+    return page
 
 
 @pytest.fixture
@@ -41,7 +45,9 @@ def test_open_graph_twitter_and_canonical(client, alert):
     assert meta["og:description"] == "Primero los derechos."
     assert meta["og:url"] == "http://testserver/es/statements/alert/"
     assert meta["article:published_time"] == "2022-05-20"
-    assert meta["twitter:card"] == "summary" and meta["twitter:title"] == "WIMN responde"
+    # The site's share card (components/social_meta.html) stands in for an image of the page's own.
+    assert meta["twitter:card"] == "summary_large_image" and meta["twitter:title"] == "WIMN responde"
+    assert meta["og:image"] == "http://testserver/static/img/share-card.png"
     assert html.find("link", rel="canonical")["href"] == "http://testserver/es/statements/alert/"
 
 
@@ -109,3 +115,43 @@ def test_citation(client, alert):
     cite = soup(client, "/es/statements/alert/").select_one(".cite__text").get_text()
     # Spanish month names are written in lower case (Django's catalog; the site's catalogs do not override them)
     assert "“WIMN responde”" in cite and "20 de mayo de 2022" in cite and "/es/statements/alert/" in cite
+
+
+def test_each_social_tag_is_written_once(client, alert):
+    """The core's Open Graph/Twitter tags and the statement's article tags do not repeat one another."""
+    html = soup(client, "/es/statements/alert/")
+    keys = [m.get("property") or m.get("name") for m in html.find_all("meta") if m.get("content")]
+    for key in ("description", "og:type", "og:title", "og:url", "og:description", "twitter:card", "twitter:title"):
+        assert keys.count(key) == 1, key
+    assert [m["content"] for m in html.find_all("meta", property="article:tag")] == ["FEMI"]
+    assert html.find("meta", property="article:section")["content"] == "Alerta de prensa / comunicado"
+
+
+def test_untranslated_page_shares_its_canonical_english_address(client, alert):
+    """Shown in French without a French text, the page's og:url is its canonical link, the English page."""
+    html = soup(client, "/fr/statements/alert/")
+    canonical = html.find("link", rel="canonical")["href"]
+    assert canonical == "http://testserver/en/statements/alert/"
+    assert html.find("meta", property="og:url")["content"] == canonical
+
+
+def test_breadcrumbs_and_their_json_ld(client, alert):
+    """The visible trail and the BreadcrumbList both lead home, to the section, then to the page."""
+    html = soup(client, "/es/statements/alert/")
+    nav = html.find("nav", attrs={"aria-label": "Ruta de navegación"})
+    assert [li.get_text(strip=True) for li in nav.find_all("li")] == ["Inicio", "Declaraciones", "WIMN responde"]
+    blocks = [json.loads(s.string) for s in html.find_all("script", type="application/ld+json")]
+    [crumbs] = [data for data in blocks if data["@type"] == "BreadcrumbList"]
+    assert [item["item"] for item in crumbs["itemListElement"]] == [
+        "http://testserver/es/",
+        "http://testserver/es/statements/",
+        "http://testserver/es/statements/alert/",
+    ]
+
+
+def test_structured_data_of_a_page_not_served_by_the_section(rf, alert):
+    """A page read without the section's one-query fetch (a preview, other code) reads its topics itself."""
+    page = StatementPage.objects.get(pk=alert.pk)
+    data = page.get_structured_data(rf.get("/en/statements/alert/"))
+    assert data["@type"] == "NewsArticle" and data["keywords"] == "IMRF"
+    assert data["url"] == "http://testserver/en/statements/alert/"

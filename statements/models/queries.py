@@ -4,17 +4,16 @@ Every public page has at most 12 queries, and the site's frame (site, route, vie
 settings, menu) already uses most of them. So a statement page fetches itself, its campaign, and all
 its related rows (topics, attached documents with their language versions, signatories, commitments,
 authors, versions) in ONE query, as JSON arrays built by PostgreSQL, and the listing fetches its
-filter choices in one query. Visibility is checked in SQL too (`Page.public()` costs a query each time).
+filter choices in one query. Visibility is checked in SQL too (`wimn_site.visibility.public_pages`, as
+`Page.public()` costs a query each time).
 """
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import Exists, OuterRef, Subquery
-from django.db.models.functions import Coalesce, ExtractYear, Length, Substr
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import translation
 
-from wagtail.models import PageViewRestriction
-
-from campaigns.models import Organization
+from campaigns.models import CampaignPage, Organization
 from wimn_site.jsonrows import (
     DOC_FIELDS,
     document_from_row,
@@ -23,28 +22,14 @@ from wimn_site.jsonrows import (
     localized,
 )
 from wimn_site.models import Topic, WimnDocument
-from wimn_site.visibility import visible_versions
+from wimn_site.visibility import public_pages, visible_versions
 
-from .models import (
-    OpEdAuthor,
-    OpEdVersion,
-    PledgeCommitment,
-    StatementAttachment,
-    StatementBasePage,
-    StatementSignatory,
-)
-
-
-def not_restricted():
-    """An expression true for pages under no view restriction (on them or an ancestor), evaluated in SQL."""
-    # A restriction applies to its page and every descendant: its page's path is a prefix of theirs.
-    restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
-    return ~Exists(restricted)
-
-
-def visible(queryset):
-    """Live pages a visitor may see (like `.live().public()`, without the extra query)."""
-    return queryset.live().filter(not_restricted())
+# The page modules themselves, never the `statements.models` package: its __init__ imports index.py, which
+# imports this module.
+from .base import StatementAttachment, StatementBasePage
+from .op_ed import OpEdAuthor, OpEdVersion
+from .pledge import PledgeCommitment
+from .statement import StatementSignatory
 
 
 def _documents_json():
@@ -111,7 +96,8 @@ SUBCLASS_RELATIONS = ("statementpage", "pledgepage", "opedpage")
 
 
 def fetch_child(index_page, slug):
-    """The live child `slug` of the statements section, as its specific class, with its related rows attached.
+    """The live child `slug` of the statements section, as its specific class, with its related rows attached
+    (as model instances, read by `StatementBasePage.related_context`).
 
     One query: the base row joined to its subclass row and campaign, plus the JSON arrays above.
     Returns None when there is no such live page.
@@ -131,7 +117,7 @@ def fetch_child(index_page, slug):
     if page is None:  # a subclass this helper does not know: let Wagtail fetch it
         return row.specific
     page.campaign = row.campaign
-    page._related = {key: getattr(row, key) or [] for key in related_annotations()}
+    page._related = _related_instances({key: getattr(row, key) or [] for key in related_annotations()})
     page._cached_parent_obj = index_page
     return page
 
@@ -143,9 +129,8 @@ def _cached(row, name):
         return False
 
 
-def hydrate(page):
-    """Model instances (unsaved, read-only) from the JSON rows `fetch_child` attached to `page`."""
-    related = page._related
+def _related_instances(related):
+    """Model instances (unsaved, read-only) from the JSON rows of `related_annotations`, by context name."""
     topics = [Topic(**row) for row in related["_topics_json"]]
     topics.sort(key=lambda t: (t.name or "").lower())
     attachments = []
@@ -188,8 +173,7 @@ def filter_choices(index_page, base):
     Topics are all topics (sorted by their name in the current language); years those of the visible
     items, newest first; campaigns the visible campaign pages as (slug, title).
     """
-    from campaigns.models import CampaignPage
-
+    campaigns = public_pages(CampaignPage.objects.all()).order_by("-first_published_at")
     years = base.annotate(y=ExtractYear("date")).order_by("-y").values("y").distinct()
     row = (
         type(index_page)
@@ -197,11 +181,7 @@ def filter_choices(index_page, base):
         .annotate(
             topic_rows=ArraySubquery(json_rows(Topic.objects.all(), "id", "slug", *localized("name"))),
             year_rows=ArraySubquery(years),
-            campaign_rows=ArraySubquery(
-                json_rows(
-                    visible(CampaignPage.objects.all()).order_by("-first_published_at"), "slug", *localized("title")
-                )
-            ),
+            campaign_rows=ArraySubquery(json_rows(campaigns, "slug", *localized("title"))),
         )
         .values_list("topic_rows", "year_rows", "campaign_rows")
         .first()

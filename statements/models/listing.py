@@ -6,16 +6,17 @@ Queries: filter choices (one, see queries.filter_choices), count, items: the sam
 from django.utils.translation import gettext as _
 
 from wimn_site.listing import ListingFilters, paginate
+from wimn_site.visibility import public_pages
 
-from .models import KINDS, StatementBasePage
-from .queries import filter_choices, visible
+from .base import KINDS, StatementBasePage
+from .queries import filter_choices
 
 PER_PAGE = 12
 
 
 def statement_listing(index_page, request):
     """Context for the index page: filter choices, the filters in use, and the requested page of items."""
-    base = visible(StatementBasePage.objects.child_of(index_page))
+    base = public_pages(StatementBasePage.objects.child_of(index_page))
     topics, years, campaigns = filter_choices(index_page, base)
     filters = ListingFilters(
         request.GET,
