@@ -5,6 +5,8 @@ import io
 
 import factory
 import wagtail_factories
+from PIL import Image as PILImage
+from PIL import ImageDraw
 
 from django.core.files.base import ContentFile
 
@@ -104,9 +106,6 @@ class AdvocacyDayFactory(factory.django.DjangoModelFactory):
 
 def logo_image(title, text, background=(91, 42, 134), size=(320, 160)):
     """A small PNG logo (initials on a coloured ground) as a Wagtail image, so renditions can be shown."""
-    from PIL import Image as PILImage
-    from PIL import ImageDraw
-
     canvas = PILImage.new("RGB", size, background)
     draw = ImageDraw.Draw(canvas)
     left, top, right, bottom = draw.textbbox((0, 0), text, font_size=64)

@@ -1,8 +1,10 @@
 """The StreamField blocks every page type shares."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -52,10 +54,6 @@ class CallToActionBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
-            from django.core.exceptions import ValidationError
-
-            from wagtail.blocks import StructBlockValidationError
-
             raise StructBlockValidationError(block_errors={"url": ValidationError(_("Choose a page or give a URL."))})
         return value
 

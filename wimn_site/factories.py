@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.utils.text import slugify
 
 from wagtail.models import Collection, Locale, Page, Site
+from wagtail.rich_text import RichText
 
 from .models import ContentPage, DocumentLibraryPage, FormPage, HomePage, Topic, WimnDocument
 
@@ -17,8 +18,6 @@ factory.random.reseed_random("wimn")
 
 def rich(*paragraphs):
     """A StreamField value of paragraph blocks from plain strings (HTML allowed)."""
-    from wagtail.rich_text import RichText
-
     return [("paragraph", RichText(p if p.lstrip().startswith("<") else f"<p>{p}</p>")) for p in paragraphs]
 
 

@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 
 from django.db import connection
+from django.utils import timezone
 
 from .models.security import RateCounter
 
@@ -48,7 +49,5 @@ def hit(scope, identity, *, limit, window):
 
 def sweep():
     """Delete the counters whose window has closed; returns how many."""
-    from django.utils import timezone
-
     deleted, _ = RateCounter.objects.filter(expires_at__lte=timezone.now()).delete()
     return deleted

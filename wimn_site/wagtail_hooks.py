@@ -9,6 +9,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -166,8 +167,6 @@ def two_factor_account_item(request):
 
 @hooks.register("register_user_listing_buttons")
 def two_factor_reset_button(user, request_user):
-    from wagtail.admin.widgets.button import Button
-
     if two_factor.can_reset_others(request_user) and user.pk != request_user.pk:
         yield Button(
             _("Reset two-step sign-in"),

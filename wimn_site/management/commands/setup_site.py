@@ -8,6 +8,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, connection
 
+from wagtail.models import Site
+
 
 def is_embedded_development_database():
     """True only for the PostgreSQL that `make run` starts from var/pgdata: a known password must never reach
@@ -58,8 +60,6 @@ class Command(BaseCommand):
     def set_site_address(self, url):
         """The public address (WIMN_SITE_URL, e.g. https://womeninmigration.org) on the default Site: absolute
         links and the shared caches are built from it (wimn_site.site_urls)."""
-        from wagtail.models import Site
-
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise CommandError(f"WIMN_SITE_URL must look like https://womeninmigration.org, not {url!r}.")
