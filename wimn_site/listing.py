@@ -65,6 +65,13 @@ class ListingFilterSet(django_filters.FilterSet):
     def __bool__(self):
         return self.is_bound
 
+    def active_labels(self):
+        """What each filter in use shows, as its option reads ("Media alerts", "Climate", "2022")."""
+        labels = []
+        for name, value in self.values.items():
+            labels.append(str(dict(self.form.fields[name].choices).get(value, value)))
+        return labels
+
     def querystring(self, **overrides):
         """The current filters as a query string (without `page`), with some values replaced or removed."""
         query = QueryDict(mutable=True)
@@ -75,42 +82,6 @@ class ListingFilterSet(django_filters.FilterSet):
 
 
 DEFAULT_PER_PAGE = 12
-
-
-class ListingFilters:
-    """Reads filter parameters from a request against the allowed values of each.
-
-    `allowed` maps a parameter name to the collection of accepted string values (a dict's keys,
-    a list, or a set). `values` holds the accepted ones; `invalid` is True when any given value was
-    not accepted, in which case the caller shows an empty result with a clear message.
-    """
-
-    def __init__(self, params: QueryDict, allowed: dict):
-        self.values = {}
-        self.invalid = False
-        for name, accepted in allowed.items():
-            raw = params.get(name, "")
-            if raw == "":
-                continue
-            if len(raw) <= 100 and "\x00" not in raw and raw in {str(v) for v in accepted}:
-                self.values[name] = raw
-            else:
-                self.invalid = True
-
-    def get(self, name, default=None):
-        return self.values.get(name, default)
-
-    def __bool__(self):
-        return bool(self.values)
-
-    def querystring(self, **overrides):
-        """The current filters as a query string (without `page`), with some values replaced or removed."""
-        query = QueryDict(mutable=True)
-        merged = {**self.values, **overrides}
-        for name, value in merged.items():
-            if value not in (None, ""):
-                query[name] = value
-        return query.urlencode()
 
 
 class FilteredListingMixin:

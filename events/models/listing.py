@@ -4,6 +4,9 @@ A constant number of queries whatever the number of events: one for the filter o
 topics, campaigns), then the paginator's count and page.
 """
 
+import django_filters
+
+from django import forms
 from django.conf import settings
 from django.db.models import (
     BooleanField,
@@ -20,10 +23,10 @@ from django.db.models import (
 from django.db.models.expressions import Func
 from django.db.models.functions import Cast, Coalesce
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import CampaignPage
-from wimn_site.listing import ListingFilters, paginate
+from wimn_site.listing import ListingFilterSet, paginate
 from wimn_site.models import Topic
 
 from .. import times
@@ -117,47 +120,57 @@ def sort_key(option):
     return option.name.casefold()
 
 
+class EventFilters(ListingFilterSet):
+    when = django_filters.ChoiceFilter(
+        choices=[(WHEN_UPCOMING, WHEN_UPCOMING), (WHEN_PAST, WHEN_PAST)], method="keep", widget=forms.HiddenInput
+    )
+    year = django_filters.ChoiceFilter(label=_("Year"), empty_label=_("All years"), method="in_local_year")
+    format = django_filters.ChoiceFilter(choices=EventPage.FORMATS, label=_("Format"), empty_label=_("All formats"))
+    topic = django_filters.ChoiceFilter(field_name="topics__slug", label=_("Topic"), empty_label=_("All topics"))
+    campaign = django_filters.ChoiceFilter(
+        field_name="campaign__slug", label=_("Campaign"), empty_label=_("All campaigns")
+    )
+
+    def keep(self, queryset, name, value):
+        return queryset  # upcoming or past orders the listing (`ordered`), it removes nothing by itself
+
+    def in_local_year(self, queryset, name, value):
+        return queryset.annotate(local_year=LocalYear()).filter(local_year=int(value))
+
+
 def event_listing(index, request):
     """Template context of the events section for `request`."""
     moment = times.now()
     events = index.events()
     year_options, topic_options, campaign_options = filter_options(events)
-    filters = ListingFilters(
+    filters = EventFilters(
         request.GET,
-        {
-            "when": [WHEN_UPCOMING, WHEN_PAST],
-            "year": year_options,
-            "format": [code for code, _label in EventPage.FORMATS],
-            "topic": [topic.slug for topic in topic_options],
-            "campaign": [campaign.slug for campaign in campaign_options],
+        events,
+        choices={
+            "year": [(str(year), str(year)) for year in year_options],
+            "topic": [(topic.slug, topic.name) for topic in topic_options],
+            "campaign": [(campaign.slug, campaign.title) for campaign in campaign_options],
         },
     )
-    active_campaign = next((c for c in campaign_options if c.slug == filters.get("campaign")), None)
+    # Every live campaign is a valid filter (a campaign's page links here before it has events); the
+    # select shows those with events, and the one chosen.
+    active_campaign = next((c for c in campaign_options if c.slug == filters.values.get("campaign")), None)
+    shown = [c for c in campaign_options if c.listed or c is active_campaign]
+    filters.form.fields["campaign"].choices = [("", _("All campaigns")), *[(c.slug, c.title) for c in shown]]
+    when = filters.values.get("when", "")
     context = {
         "filters": filters,
         "filter_query": filters.querystring(),
-        "year_options": year_options,
-        "format_options": EventPage.FORMATS,
-        "topic_options": topic_options,
-        "campaign_options": [c for c in campaign_options if c.listed or c is active_campaign],
-        "when": filters.get("when", ""),
+        "when": when,
         "when_links": when_links(filters),
         "now": moment,
         # Filtered views and later pages repeat what the plain listing shows: kept out of search engines.
-        "noindex": bool(filters) or filters.invalid or request.GET.get("page", "1") != "1",
+        "noindex": bool(filters) or request.GET.get("page", "1") != "1",
     }
     if filters.invalid:
         context.update(page_obj=None, upcoming=[], past=[])
         return context
-    if filters.get("year"):
-        events = events.annotate(local_year=LocalYear()).filter(local_year=int(filters.get("year")))
-    if filters.get("format"):
-        events = events.filter(format=filters.get("format"))
-    if filters.get("topic"):
-        events = events.filter(topics__slug=filters.get("topic"))
-    if filters.get("campaign"):
-        events = events.filter(campaign__slug=filters.get("campaign"))
-    page_obj = paginate(request, ordered(events, moment, filters.get("when")))
+    page_obj = paginate(request, ordered(filters.qs, moment, when))
     items = list(page_obj.object_list)
     for event in items:
         event.is_past = event.end < moment
@@ -177,7 +190,7 @@ def campaign_page(slug):
 
 def when_links(filters):
     """The "all / upcoming / past" switch as plain links that keep the other filters."""
-    current = filters.get("when", "")
+    current = filters.values.get("when", "")
     return [
         {"label": label, "query": filters.querystring(when=value or None), "current": current == value}
         for value, label in (("", _("All events")), (WHEN_UPCOMING, _("Upcoming")), (WHEN_PAST, _("Past")))

@@ -3,9 +3,11 @@
 Queries: filter choices (one, see queries.filter_choices), count, items: the same for 3 items as for 300.
 """
 
-from django.utils.translation import gettext as _
+import django_filters
 
-from wimn_site.listing import ListingFilters, paginate
+from django.utils.translation import gettext_lazy as _
+
+from wimn_site.listing import ListingFilterSet, paginate
 from wimn_site.visibility import public_pages
 
 from .base import KINDS, StatementBasePage
@@ -14,53 +16,37 @@ from .queries import filter_choices
 PER_PAGE = 12
 
 
+class StatementFilters(ListingFilterSet):
+    kind = django_filters.ChoiceFilter(choices=KINDS, label=_("Kind"), empty_label=_("All kinds"))
+    topic = django_filters.ChoiceFilter(field_name="topics__slug", label=_("Topic"), empty_label=_("All topics"))
+    year = django_filters.ChoiceFilter(field_name="date__year", label=_("Year"), empty_label=_("All years"))
+    campaign = django_filters.ChoiceFilter(
+        field_name="campaign__slug", label=_("Campaign"), empty_label=_("All campaigns")
+    )
+
+
 def statement_listing(index_page, request):
-    """Context for the index page: filter choices, the filters in use, and the requested page of items."""
+    """Context for the index page: the filters (with the topics, years and campaigns in use), the requested page."""
     base = public_pages(StatementBasePage.objects.child_of(index_page))
     topics, years, campaigns = filter_choices(index_page, base)
-    filters = ListingFilters(
+    filters = StatementFilters(
         request.GET,
-        {
-            "kind": [value for value, _label in KINDS],
-            "topic": [t.slug for t in topics],
-            "year": years,
-            "campaign": [slug for slug, _title in campaigns],
+        base,
+        choices={
+            "topic": [(topic.slug, topic.name) for topic in topics],
+            "year": [(str(year), str(year)) for year in years],
+            "campaign": campaigns,
         },
     )
-    items = base
-    if filters.invalid:
-        items = items.none()
-    if filters.get("kind"):
-        items = items.filter(kind=filters.get("kind"))
-    if filters.get("topic"):
-        items = items.filter(topics__slug=filters.get("topic"))
-    if filters.get("year"):
-        items = items.filter(date__year=int(filters.get("year")))
-    if filters.get("campaign"):
-        items = items.filter(campaign__slug=filters.get("campaign"))
-    page_obj = paginate(request, items.order_by("-date", "-pk"), per_page=PER_PAGE)
-
-    active = []
-    if filters.get("kind"):
-        active.append(dict(KINDS)[filters.get("kind")])
-    if filters.get("topic"):
-        active.append(next(t.name for t in topics if t.slug == filters.get("topic")))
-    if filters.get("year"):
-        active.append(filters.get("year"))
-    if filters.get("campaign"):
-        active.append(dict(campaigns)[filters.get("campaign")])
+    page_obj = paginate(request, filters.qs.order_by("-date", "-pk"), per_page=PER_PAGE)
     return {
         "items": list(page_obj.object_list),
         "page_obj": page_obj,
         "filters": filters,
         "filter_query": filters.querystring(),
-        "active_filters": active,
-        "kind_choices": KINDS,
-        "topic_choices": topics,
-        "year_choices": years,
-        "campaign_choices": campaigns,
+        "active_filters": filters.active_labels(),
         "invalid_filter_message": _("One of the filters is not recognized, so nothing matches. Clear the filters.")
         if filters.invalid
         else "",
-        "noindex": bool(filters) or filters.invalid or page_obj.number > 1,
+        "noindex": bool(filters) or page_obj.number > 1,
     }

@@ -1,26 +1,43 @@
+import django_filters
 import pytest
 
 from django.http import Http404, QueryDict
 from django.test import RequestFactory
 
+from wagtail.models import Page
+
 from wimn_site.factories import ContentPageFactory, rich
-from wimn_site.listing import ListingFilters, paginate
+from wimn_site.listing import ListingFilterSet, paginate
+
+YEARS = [("2021", "2021"), ("2022", "2022")]
 
 
-def test_filters_accept_only_allowed_values():
-    filters = ListingFilters(
-        QueryDict("kind=statement&year=2022"), {"kind": ["statement", "media_alert"], "year": [2021, 2022]}
-    )
+class KindAndYear(ListingFilterSet):
+    kind = django_filters.ChoiceFilter(choices=[("statement", "Statement"), ("media_alert", "Media alert")])
+    year = django_filters.ChoiceFilter(field_name="first_published_at__year")
+
+
+@pytest.mark.django_db
+def test_filters_accept_only_the_values_offered():
+    filters = KindAndYear(QueryDict("kind=statement&year=2022&page=3&other=x"), Page.objects.all(), {"year": YEARS})
     assert filters.values == {"kind": "statement", "year": "2022"}
     assert not filters.invalid
     assert filters.querystring(year=None) == "kind=statement"
+    assert filters.active_labels() == ["Statement", "2022"]
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("query", ["kind=bogus", "year=abc", "year=2022%00", "kind=" + "x" * 500, "kind=' OR 1=1--"])
-def test_filters_flag_unknown_values(query):
-    filters = ListingFilters(QueryDict(query), {"kind": ["statement"], "year": ["2022"]})
+def test_filters_flag_unknown_values_and_match_nothing(query):
+    filters = KindAndYear(QueryDict(query), Page.objects.all(), {"year": YEARS})
     assert filters.invalid
     assert filters.values == {}
+    assert not filters.qs.exists()
+
+
+def test_filters_without_parameters_filter_nothing():
+    filters = KindAndYear(QueryDict(""), Page.objects.all(), {"year": YEARS})
+    assert not filters and not filters.invalid and filters.querystring() == ""
 
 
 @pytest.mark.parametrize("page", ["abc", "999999", "0", "-1", "1e9", "9" * 40])
