@@ -150,6 +150,65 @@ class Organization(EnglishBaseColumnsMixin, index.Indexed, models.Model):
 # --- Campaigns --------------------------------------------------------------------------------------
 
 
+class OrganizationOrName(models.Model):
+    """Who a page names: an organization of the directory (linked, and named in the visitor's language), or,
+    for one not in it (a government, a UN agency), its name as typed.
+
+    Statement signatories, op-ed authors' affiliations, event co-sponsors and speakers share it, so each
+    links to the directory the same way and each organization's page can list what it took part in.
+    """
+
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Choose from the organizations directory when it is there."),
+    )
+    organization_name = models.CharField(
+        _("organization name"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "For an organization not in the directory (a government or UN agency, say); with one chosen, "
+            "how to write its name when it differs (in another language, for instance)."
+        ),
+    )
+
+    # Must a row name an organization? A signatory or co-sponsor must; a speaker may speak for herself.
+    organization_required = True
+    organization_panels = [FieldPanel("organization"), FieldPanel("organization_name")]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.organization_required and not self.organization_id and not (self.organization_name or "").strip():
+            # where the name is translated, the form shows it per language: the error goes with the English one
+            field = "organization_name_en" if hasattr(self, "organization_name_en") else "organization_name"
+            raise ValidationError({field: _("Choose an organization or type its name.")})
+
+    @property
+    def organization_display(self):
+        """The name to show: the row's own wording for a language other than English when it has one, else the
+        directory's name in the visitor's language, else the name as typed."""
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        own = getattr(self, f"organization_name_{language}", None)
+        if self.organization_id and self.organization:
+            return own if own and language != settings.LANGUAGE_CODE else self.organization.name
+        return self.organization_name or ""
+
+    @property
+    def organization_label(self):
+        """The name with the directory's acronym after it, when the name does not hold it already."""
+        name = self.organization_display
+        acronym = self.organization.acronym if self.organization_id and self.organization else ""
+        return f"{name} ({acronym})" if acronym and acronym not in name else name
+
+
 class CampaignIndexPage(TranslatedPageMixin, Page):
     """Lists the network's current and past campaigns."""
 

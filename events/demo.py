@@ -531,13 +531,13 @@ def create_event(index, spec, organizations, campaign=None, program=None):
             page=event,
             sort_order=order,
             name=person["name"],
-            organization=person["organization"],
+            organization_name=person["organization"],
             is_moderator=person["is_moderator"],
             **translated("role", person["role"]),
         )
     for order, (slug, names) in enumerate(spec["cosponsors"]):
         EventCoSponsor.objects.create(
-            page=event, sort_order=order, organization=organizations.get(slug), **translated("name", names)
+            page=event, sort_order=order, organization=organizations.get(slug), **translated("organization_name", names)
         )
     topics = list(Topic.objects.filter(slug__in=spec["topics"]))
     if topics:

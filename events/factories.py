@@ -51,7 +51,8 @@ class EventPersonFactory(factory.django.DjangoModelFactory):
     page = factory.SubFactory(EventPageFactory)
     name = factory.Sequence(lambda n: f"Speaker {n}")
     role_en = ""
-    organization = ""
+    organization = None
+    organization_name = ""
     is_moderator = False
 
 
@@ -61,4 +62,4 @@ class EventCoSponsorFactory(factory.django.DjangoModelFactory):
 
     page = factory.SubFactory(EventPageFactory)
     organization = None
-    name_en = factory.Sequence(lambda n: f"Co-sponsor {n}")
+    organization_name_en = factory.Sequence(lambda n: f"Co-sponsor {n}")

@@ -59,15 +59,17 @@ def event_data(event, request, people=(), cosponsors=()):
     if locations:
         data["location"] = locations[0] if len(locations) == 1 else locations
     sponsors = [
-        {"@type": "Organization", "name": sponsor.display_name} for sponsor in cosponsors if sponsor.display_name
+        {"@type": "Organization", "name": sponsor.organization_display}
+        for sponsor in cosponsors
+        if sponsor.organization_display
     ]
     if sponsors:
         data["sponsor"] = sponsors
     performers = []
     for person in people:
         entry = {"@type": "Person", "name": person.name}
-        if person.organization:
-            entry["affiliation"] = {"@type": "Organization", "name": person.organization}
+        if person.organization_display:
+            entry["affiliation"] = {"@type": "Organization", "name": person.organization_display}
         performers.append(entry)
     if performers:
         data["performer"] = performers

@@ -21,4 +21,4 @@ class EventPersonTR(TranslationOptions):
 
 @register(EventCoSponsor)
 class EventCoSponsorTR(TranslationOptions):
-    fields = ("name",)
+    fields = ("organization_name",)

@@ -878,7 +878,7 @@ def _statement(index, ctx, spec):
         **extra,
         **_published(spec),
         signatories=[
-            StatementSignatory(organization=ctx.organizations.get(slug) if slug else None, name=name)
+            StatementSignatory(organization=ctx.organizations.get(slug) if slug else None, organization_name=name)
             for slug, name in spec.get("signatories", [])
         ],
         attachments=_attachments(spec, spec["kind"]),

@@ -92,7 +92,7 @@ class StatementSignatoryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = StatementSignatory
 
-    name = factory.Sequence(lambda n: f"Organization {n}")
+    organization_name = factory.Sequence(lambda n: f"Organization {n}")
 
 
 class StatementAttachmentFactory(factory.django.DjangoModelFactory):

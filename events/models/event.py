@@ -8,7 +8,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -18,6 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from campaigns.models import OrganizationOrName
 from wimn_site.blocks import BaseStreamBlock
 from wimn_site.models import TranslatedPageMixin
 
@@ -250,18 +250,20 @@ class EventPage(TranslatedPageMixin, Page):
         }
 
 
-class EventPerson(Orderable):
-    """A speaker or moderator of an event, named as the programme names them."""
+class EventPerson(OrganizationOrName, Orderable):
+    """A speaker or moderator of an event, named as the programme names them, with the organization she
+    speaks for (from the directory or typed)."""
 
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=200, blank=True, help_text=_("E.g. Co-convenor, or Director."))
-    organization = models.CharField(_("organization"), max_length=200, blank=True)
     is_moderator = models.BooleanField(_("moderator"), default=False)
 
+    organization_required = False
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("is_moderator")]),
-        FieldRowPanel([FieldPanel("role"), FieldPanel("organization")]),
+        FieldPanel("role"),
+        FieldRowPanel(OrganizationOrName.organization_panels),
     ]
 
     class Meta(Orderable.Meta):
@@ -272,49 +274,16 @@ class EventPerson(Orderable):
         return self.name
 
 
-class EventCoSponsor(Orderable):
+class EventCoSponsor(OrganizationOrName, Orderable):
     """A co-sponsor: an organization of the directory, or by name a government, UN agency or other body."""
 
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="cosponsors")
-    organization = models.ForeignKey(
-        "campaigns.Organization",
-        verbose_name=_("organization"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="cosponsored_events",
-        help_text=_("Choose from the directory when the organization is listed there."),
-    )
-    name = models.CharField(
-        _("name"),
-        max_length=255,
-        blank=True,
-        help_text=_(
-            "For a government, UN agency or other body not in the directory (e.g. Government of Canada); "
-            "with an organization chosen, its name in another language if it differs."
-        ),
-    )
 
-    panels = [FieldPanel("organization"), FieldPanel("name")]
+    panels = OrganizationOrName.organization_panels
 
     class Meta(Orderable.Meta):
         verbose_name = _("co-sponsor")
         verbose_name_plural = _("co-sponsors")
 
-    def clean(self):
-        super().clean()
-        if not self.organization_id and not self.name.strip():
-            raise ValidationError(_("Choose an organization or give a name."))
-
-    @property
-    def display_name(self):
-        """The organization's name, unless a translation of the name is given for the active language."""
-        organization = self.organization if self.organization_id else None
-        language = translation.get_language()
-        own = getattr(self, f"name_{language}", "") or ""
-        if organization is not None:
-            return own if own and language != settings.LANGUAGE_CODE else organization.name
-        return self.name
-
     def __str__(self):
-        return self.display_name
+        return self.organization_display

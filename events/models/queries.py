@@ -34,16 +34,18 @@ def related_annotations():
             json_rows(
                 EventPerson.objects.filter(page_id=OuterRef("pk")).order_by("sort_order", "pk"),
                 "name",
-                "organization",
                 "is_moderator",
+                "organization_id",
+                "organization_name",
                 *localized("role"),
+                **Organization.row_fields(),
             )
         ),
         "_cosponsors_json": ArraySubquery(
             json_rows(
                 EventCoSponsor.objects.filter(page_id=OuterRef("pk")).order_by("sort_order", "pk"),
                 "organization_id",
-                *localized("name"),
+                *localized("organization_name"),
                 **Organization.row_fields(),
             )
         ),
@@ -84,19 +86,20 @@ def directory_url(event, request):
 
 def related_objects(event, request=None):
     """People, co-sponsors, topics and program of an event fetched by `fetch_event`, as model instances."""
-    people = [
-        EventPerson(
+    people = []
+    for row in event._people_json or []:
+        person = EventPerson(
             name=row["name"],
-            organization=row.get("organization") or "",
+            organization_name=row.get("organization_name") or "",
             is_moderator=bool(row.get("is_moderator")),
             **{key: row.get(key) for key in localized("role")},
         )
-        for row in event._people_json or []
-    ]
+        person.organization = Organization.from_row(row)
+        people.append(person)
     cosponsors = []
     directory = directory_url(event, request)
     for row in event._cosponsors_json or []:
-        cosponsor = EventCoSponsor(**{key: row.get(key) for key in localized("name")})
+        cosponsor = EventCoSponsor(**{key: row.get(key) for key in localized("organization_name")})
         cosponsor.organization = Organization.from_row(row)
         if cosponsor.organization is not None and directory and cosponsor.organization.slug:
             cosponsor.organization.directory_url = f"{directory}{cosponsor.organization.slug}/"

@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from campaigns.models import OrganizationOrName
 from wimn_site.blocks import BaseStreamBlock
 
 from .base import OP_ED, StatementBasePage, summary_panel, topics_and_campaign_panel
@@ -71,25 +72,15 @@ class OpEdPage(StatementBasePage):
         return data
 
 
-class OpEdAuthor(Orderable):
-    """An author of an op-ed: name, role, and organization (from the directory or typed)."""
+class OpEdAuthor(OrganizationOrName, Orderable):
+    """An author of an op-ed: name, role, and the organization she writes from (from the directory or typed)."""
 
     page = ParentalKey(OpEdPage, on_delete=models.CASCADE, related_name="authors")
     name = models.CharField(_("name"), max_length=150)
     role = models.CharField(_("role"), max_length=200, blank=True, help_text=_("e.g. International Coordinator"))
-    organization = models.ForeignKey(
-        "campaigns.Organization",
-        verbose_name=_("organization"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    organization_name = models.CharField(
-        _("organization name"), max_length=200, blank=True, help_text=_("For an organization not in the directory.")
-    )
 
-    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("organization"), FieldPanel("organization_name")]
+    organization_required = False
+    panels = [FieldPanel("name"), FieldPanel("role"), *OrganizationOrName.organization_panels]
 
     class Meta(Orderable.Meta):
         verbose_name = _("author")
@@ -97,12 +88,6 @@ class OpEdAuthor(Orderable):
 
     def __str__(self):
         return self.name
-
-    @property
-    def organization_display(self):
-        if self.organization_id and self.organization:
-            return str(self.organization)
-        return self.organization_name
 
     def schema_person(self):
         """The author as a schema.org Person, for the op-ed's structured data."""

@@ -56,7 +56,7 @@ def related_annotations():
         "_signatories_json": ArraySubquery(
             json_rows(
                 StatementSignatory.objects.filter(page_id=OuterRef("pk")).order_by("sort_order"),
-                "name",
+                "organization_name",
                 "organization_id",
                 **Organization.row_fields(),
             )
@@ -143,7 +143,7 @@ def _related_instances(related):
         attachments.append(attachment)
     signatories = []
     for row in related["_signatories_json"]:
-        signatory = StatementSignatory(name=row.get("name") or "")
+        signatory = StatementSignatory(organization_name=row.get("organization_name") or "")
         signatory.organization = Organization.from_row(row)
         signatories.append(signatory)
     commitments = [PledgeCommitment(**row) for row in related["_commitments_json"]]

@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from campaigns.models import OrganizationOrName
 from wimn_site.blocks import BaseStreamBlock
 
 from .base import MEDIA_ALERT, STATEMENT_KINDS, StatementBasePage, summary_panel, topics_and_campaign_panel
@@ -97,39 +98,16 @@ class StatementPage(StatementBasePage):
         return data
 
 
-class StatementSignatory(Orderable):
+class StatementSignatory(OrganizationOrName, Orderable):
     """An organization that signed a statement: one from the directory, or a name for those not in it."""
 
     page = ParentalKey(StatementPage, on_delete=models.CASCADE, related_name="signatories")
-    organization = models.ForeignKey(
-        "campaigns.Organization",
-        verbose_name=_("organization"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="signed_statements",
-        help_text=_("Choose from the organizations directory when it is there."),
-    )
-    name = models.CharField(
-        _("name"), max_length=200, blank=True, help_text=_("For an organization not in the directory.")
-    )
 
-    panels = [FieldPanel("organization"), FieldPanel("name")]
+    panels = OrganizationOrName.organization_panels
 
     class Meta(Orderable.Meta):
         verbose_name = _("signatory")
         verbose_name_plural = _("signatories")
 
     def __str__(self):
-        return self.display_name
-
-    @property
-    def display_name(self):
-        if self.organization_id and self.organization:
-            return str(self.organization)
-        return self.name
-
-    def clean(self):
-        super().clean()
-        if not self.organization_id and not self.name.strip():
-            raise ValidationError({"name": _("Choose an organization or type its name.")})
+        return self.organization_display

@@ -184,7 +184,7 @@ class TestOrganizationPage:
         draft = StatementPageFactory(parent=index, title="Draft statement")
         draft.unpublish()
         for page in (older, newer, draft):
-            StatementSignatoryFactory(page=page, organization=organizations["picum"], name="")
+            StatementSignatoryFactory(page=page, organization=organizations["picum"], organization_name="")
         StatementPageFactory(parent=index, title="Signed by others only")
         html = soup(client.get("/en/members/picum/"))
         signed = [a.get_text(strip=True) for a in html.select("section[aria-labelledby=signed-heading] a")]

@@ -28,7 +28,7 @@ def test_demo_reintegration_event(demo):
     event = EventPage.objects.get(slug="sustainable-reintegration-migrant-trafficked-women")
     (moderator,) = event.speakers.filter(is_moderator=True)
     assert moderator.name == "Carol Barton"
-    names = [c.display_name for c in event.cosponsors.select_related("organization")]
+    names = [c.organization_display for c in event.cosponsors.select_related("organization")]
     assert len(names) == 8 and "Bangladesh" in names[0]
     assert "Espacio de Mujer" in " ".join(names)
     assert event.program is not None and event.program.doc_type == "program"

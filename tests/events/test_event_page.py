@@ -137,12 +137,14 @@ def test_people_and_cosponsors(client, caucus):
         name="Carol Barton",
         role_en="Co-convenor",
         role_fr="Co-coordinatrice",
-        organization="WIMN",
+        organization_name="WIMN",
         is_moderator=True,
     )
-    EventPersonFactory(page=caucus, name="Neha Misra", organization="Solidarity Center")
-    EventCoSponsorFactory(page=caucus, organization=gaatw, name_en="")
-    EventCoSponsorFactory(page=caucus, name_en="Government of Canada", name_fr="Gouvernement du Canada")
+    EventPersonFactory(page=caucus, name="Neha Misra", organization_name="Solidarity Center")
+    EventCoSponsorFactory(page=caucus, organization=gaatw, organization_name_en="")
+    EventCoSponsorFactory(
+        page=caucus, organization_name_en="Government of Canada", organization_name_fr="Gouvernement du Canada"
+    )
     page = soup(client.get("/fr/events/womens-caucus/"))
     moderators = page.find("h2", id="moderators-heading").find_next("ul")
     assert " ".join(moderators.get_text().split()) == "Carol Barton, Co-coordinatrice, WIMN"
@@ -296,14 +298,16 @@ def test_cosponsors_link_to_their_directory_entry(client, home, caucus):
     picum = Organization.objects.create(
         name="PICUM", slug="picum", sector="migrant-rights", website="https://picum.org"
     )
-    EventCoSponsorFactory(page=caucus, organization=picum, name_en="")
+    EventCoSponsorFactory(page=caucus, organization=picum, organization_name_en="")
     link = soup(client.get("/es/events/womens-caucus/")).select_one(".event-cosponsors a")
     assert (link.get_text(), link["href"]) == ("PICUM", "/es/members/picum/")
 
 
 def test_cosponsor_translated_name_is_preferred_in_that_language(client, caucus):
     canada = Organization.objects.create(name="Government of Canada", slug="government-of-canada", sector="government")
-    EventCoSponsorFactory(page=caucus, organization=canada, name_en="", name_fr="Gouvernement du Canada")
+    EventCoSponsorFactory(
+        page=caucus, organization=canada, organization_name_en="", organization_name_fr="Gouvernement du Canada"
+    )
     assert soup(client.get("/fr/events/womens-caucus/")).select_one(".event-cosponsors li").get_text() == (
         "Gouvernement du Canada"
     )
@@ -325,7 +329,9 @@ def test_preview_in_french_shows_people_and_cosponsors(caucus, django_user_model
     from django.test import RequestFactory
 
     EventPersonFactory(page=caucus, name="Carol Barton", is_moderator=True)
-    EventCoSponsorFactory(page=caucus, name_en="Government of Canada", name_fr="Gouvernement du Canada")
+    EventCoSponsorFactory(
+        page=caucus, organization_name_en="Government of Canada", organization_name_fr="Gouvernement du Canada"
+    )
     request = RequestFactory().get("/")
     request.user = django_user_model.objects.create_superuser("ed", "ed@example.org", "a-long-password-1")
     html = caucus.serve_preview(request, "fr").content.decode()
@@ -338,7 +344,7 @@ def test_preview_in_french_shows_people_and_cosponsors(caucus, django_user_model
 def test_cosponsor_from_the_directory_shows_its_name_in_the_visitors_language(client, caucus):
     """A directory organization's translated name is used on the event page; English where it has none."""
     un_women = Organization.objects.create(name="UN Women", name_es="ONU Mujeres", slug="un-women", sector="government")
-    EventCoSponsorFactory(page=caucus, organization=un_women, name_en="")
+    EventCoSponsorFactory(page=caucus, organization=un_women, organization_name_en="")
     names = {
         lang: soup(client.get(f"/{lang}/events/womens-caucus/")).select_one(".event-cosponsors li")
         for lang in ("es", "pt")

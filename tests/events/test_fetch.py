@@ -17,12 +17,12 @@ def test_a_fetched_event_carries_what_it_shows(events_index, make_event):
     event.topics.set([TopicFactory(slug="labour")])
     event.save()
     EventPersonFactory(page=event, name="Ana", is_moderator=True)
-    EventCoSponsorFactory(page=event, name_en="Government of Canada")
+    EventCoSponsorFactory(page=event, organization_name_en="Government of Canada")
     fetched = fetch_event(events_index, "caucus")
     with CaptureQueriesContext(connection) as queries:
         related = fetched.related_objects()
     assert len(queries) == 0
     assert [person.name for person in related["people"]] == ["Ana"]
-    assert [sponsor.display_name for sponsor in related["cosponsors"]] == ["Government of Canada"]
+    assert [sponsor.organization_display for sponsor in related["cosponsors"]] == ["Government of Canada"]
     assert [topic.slug for topic in related["topics"]] == ["labour"]
     assert related["program"] is None

@@ -36,7 +36,7 @@ def statement_form(client, index, topics, **extra):
         summary_es="Los derechos humanos no se negocian.",
         topics=[topics["imrf"].pk],
         **body(en="<p>The English text.</p>", es="<p>El texto en español.</p>"),
-        **inline("signatories", [{"name": "Solidarity Center", "organization": ""}]),
+        **inline("signatories", [{"organization_name": "Solidarity Center", "organization": ""}]),
         **inline("attachments", [{"document": str(document.pk), "label_en": "Full statement"}]),
     )
     data.update(extra)
@@ -52,7 +52,7 @@ def test_staff_create_and_publish_a_statement(client, staff, index, topics):
     page = StatementPage.objects.get(slug="progress-declaration")
     assert page.live and page.kind == "joint_statement"
     assert page.title_en == "Statement on the Progress Declaration" and page.title_es.startswith("Declaración")
-    assert [s.name for s in page.signatories.all()] == ["Solidarity Center"]
+    assert [s.organization_name for s in page.signatories.all()] == ["Solidarity Center"]
     assert [t.slug for t in page.topics.all()] == ["imrf"]
     html = BeautifulSoup(client.get("/es/statements/progress-declaration/").content, "html.parser")
     assert html.h1.get_text() == "Declaración sobre la Declaración de Progreso"

@@ -75,7 +75,7 @@ def test_pledge_and_op_ed_kind_is_fixed(index):
 
 def test_statement_page_shows_its_parts(client, index):
     page = MediaAlertFactory(parent=index, slug="alert", title="WIMN responds", dateline="NEW YORK, 20 May 2022")
-    StatementSignatoryFactory(page=page, name="Solidarity Center")
+    StatementSignatoryFactory(page=page, organization_name="Solidarity Center")
     html = soup(client.get("/en/statements/alert/"))
     assert html.h1.get_text() == "WIMN responds"
     assert "NEW YORK, 20 May 2022" in html.select_one(".statement__dateline").get_text()
@@ -89,7 +89,7 @@ def test_signatory_from_the_directory_shows_its_name_in_the_visitors_language(cl
 
     page = MediaAlertFactory(parent=index, slug="alert")
     un_women = Organization.objects.create(name="UN Women", name_fr="ONU Femmes", slug="un-women", sector="government")
-    StatementSignatoryFactory(page=page, name="", organization=un_women)
+    StatementSignatoryFactory(page=page, organization_name="", organization=un_women)
     assert "ONU Femmes" in soup(client.get("/fr/statements/alert/")).select_one(".signatories").get_text()
     assert "UN Women" in soup(client.get("/es/statements/alert/")).select_one(".signatories").get_text()
 
@@ -130,7 +130,7 @@ def test_detail_page_query_count(client, index):
     """A statement page with topics, documents and signatories stays within the budget."""
     page = StatementPageFactory(parent=index, slug="s")
     for n in range(5):
-        StatementSignatoryFactory(page=page, name=f"Org {n}")
+        StatementSignatoryFactory(page=page, organization_name=f"Org {n}")
     client.get("/en/statements/s/")  # warm: the site settings row and the site's root paths exist
     assert_page_queries(client, "/en/statements/s/", 12)
 
