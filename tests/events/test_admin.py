@@ -17,13 +17,6 @@ UTC = datetime.UTC
 NEW_YORK = zoneinfo.ZoneInfo("America/New_York")
 
 
-@pytest.fixture
-def staff(client, django_user_model):
-    user = django_user_model.objects.create_superuser("staff", "staff@example.org", "a-long-password-1")
-    client.force_login(user)
-    return client
-
-
 def add_url(index):
     return reverse("wagtailadmin_pages:add", args=("events", "eventpage", index.pk))
 

@@ -9,16 +9,12 @@ from django.core.files.base import ContentFile
 
 from campaigns.models import Organization
 from events.factories import EventCoSponsorFactory, EventPersonFactory
-from tests.helpers import assert_page_queries, count_queries
+from tests.helpers import assert_page_queries, count_queries, soup
 from wimn_site.factories import DocumentFactory, TopicFactory, minimal_pdf
 
 pytestmark = pytest.mark.django_db
 
 NEW_YORK = zoneinfo.ZoneInfo("America/New_York")
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def json_ld(page):

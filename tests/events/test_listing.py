@@ -2,21 +2,16 @@ import datetime
 import zoneinfo
 
 import pytest
-from bs4 import BeautifulSoup
 
 from events import times
 from events.factories import EventPageFactory
-from tests.helpers import assert_page_queries, count_queries
+from tests.helpers import assert_page_queries, count_queries, soup
 from wimn_site.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
 
 UTC = datetime.UTC
 NEW_YORK = zoneinfo.ZoneInfo("America/New_York")
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def section_titles(response, section):

@@ -14,13 +14,6 @@ from wimn_site.factories import DocumentFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def staff(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "a-long-password-1")
-    client.force_login(user)
-    return user
-
-
 def statement_form(client, index, topics, **extra):
     document = DocumentFactory(title="Statement PDF", language="en")
     DocumentFactory(title="Declaración PDF", language="es", original=document)

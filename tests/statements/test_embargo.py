@@ -23,13 +23,6 @@ TITLE = "WIMN responds to the adoption of the Progress Declaration"
 
 
 @pytest.fixture
-def staff(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "a-long-password-1")
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
 def embargoed(client, staff, index):
     """A media alert published from the admin with its go-live two minutes ahead (a whole minute, at least)."""
     go_live = timezone.localtime(timezone.now() + datetime.timedelta(minutes=2)).replace(second=0, microsecond=0)

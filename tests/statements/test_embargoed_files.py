@@ -24,13 +24,6 @@ ENGLISH = "Media release on the Progress Declaration"
 SPANISH = "Comunicado sobre la Declaración de Progreso"
 
 
-@pytest.fixture
-def staff_client(django_user_model):
-    client = Client()
-    client.force_login(django_user_model.objects.create_superuser("press", "press@example.org", "a-long-password-1"))
-    return client
-
-
 def upload(client, title, language="en", original=None):
     """Upload a PDF through the admin's document form, as staff do (the library box left as it comes)."""
     form = client.get("/admin/documents/add/").content.decode()
@@ -53,16 +46,16 @@ def upload(client, title, language="en", original=None):
 
 
 @pytest.fixture
-def alert(staff_client, index, home):
+def alert(staff, index, home):
     """Upload, attach, schedule: a media alert with an English file and its Spanish version, two minutes ahead."""
     DocumentLibraryPageFactory(parent=home, title="Documents", title_es="Documentos")
-    original = upload(staff_client, ENGLISH)
-    spanish = upload(staff_client, SPANISH, "es", original)
+    original = upload(staff, ENGLISH)
+    spanish = upload(staff, SPANISH, "es", original)
     assert not original.in_library and not spanish.in_library
     go_live = timezone.localtime(timezone.now() + datetime.timedelta(minutes=2)).replace(second=0, microsecond=0)
     url = add_url("statementpage", index)
     data = form_data(
-        staff_client,
+        staff,
         url,
         title_en="WIMN responds to the adoption of the Progress Declaration",
         title_es="WIMN responde a la adopción de la Declaración de Progreso",
@@ -78,7 +71,7 @@ def alert(staff_client, index, home):
         **inline("attachments", [{"document": original.pk, "label_en": "Full media release", "ORDER": "1"}]),
     )
     data["action-publish"] = "action-publish"
-    response = staff_client.post(url, data)
+    response = staff.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
     return original, spanish, go_live
 
@@ -153,10 +146,10 @@ def test_unpublishing_the_alert_closes_its_files_again(alert):
     assert routes(original, spanish) == CLOSED
 
 
-def test_staff_download_the_embargoed_file_to_check_it(alert, staff_client):
+def test_staff_download_the_embargoed_file_to_check_it(alert, staff):
     original, spanish, _go_live = alert
-    assert staff_client.get(original.url).status_code == 200
-    assert staff_client.get(spanish.url).status_code == 200
+    assert staff.get(original.url).status_code == 200
+    assert staff.get(spanish.url).status_code == 200
 
 
 def test_guessing_the_next_id_finds_nothing(alert):

@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from bs4 import BeautifulSoup
 
 from django.test import override_settings
 
@@ -12,13 +11,9 @@ from wagtail.models import PageViewRestriction
 from campaigns.models import CampaignIndexPage, CampaignPage
 from statements.factories import MediaAlertFactory, OpEdPageFactory, PledgePageFactory, StatementPageFactory
 from statements.models import StatementPage
-from tests.helpers import count_queries
+from tests.helpers import count_queries, soup
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def titles(response):

@@ -1,5 +1,4 @@
 import pytest
-from bs4 import BeautifulSoup
 
 from wagtail.models import Page
 
@@ -15,14 +14,10 @@ from statements.factories import (
     StatementSignatoryFactory,
 )
 from statements.models import OpEdPage, PledgePage, StatementBasePage, StatementIndexPage, StatementPage
-from tests.helpers import assert_page_queries
+from tests.helpers import assert_page_queries, soup
 from wimn_site.models import ContentPage, HomePage
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 class TestPageTree:

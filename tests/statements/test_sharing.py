@@ -12,7 +12,7 @@ from statements.models import StatementPage
 pytestmark = pytest.mark.django_db
 
 
-def soup(client, url):
+def page_html(client, url):
     return BeautifulSoup(client.get(url).content, "html.parser")
 
 
@@ -38,7 +38,7 @@ def alert(index, topics):
 
 
 def test_open_graph_twitter_and_canonical(client, alert):
-    html = soup(client, "/es/statements/alert/?utm_source=x")
+    html = page_html(client, "/es/statements/alert/?utm_source=x")
     meta = {m.get("property") or m.get("name"): m["content"] for m in html.find_all("meta") if m.get("content")}
     assert meta["og:type"] == "article"
     assert meta["og:title"] == "WIMN responde"
@@ -52,7 +52,7 @@ def test_open_graph_twitter_and_canonical(client, alert):
 
 
 def test_json_ld_news_article_for_a_media_alert(client, alert):
-    data = json_ld(soup(client, "/es/statements/alert/"))
+    data = json_ld(page_html(client, "/es/statements/alert/"))
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == "WIMN responde"
     assert data["datePublished"] == "2022-05-20"
@@ -63,13 +63,13 @@ def test_json_ld_news_article_for_a_media_alert(client, alert):
 
 
 def test_json_ld_language_is_english_when_the_page_is_not_translated(client, alert):
-    assert json_ld(soup(client, "/fr/statements/alert/"))["inLanguage"] == "en"
+    assert json_ld(page_html(client, "/fr/statements/alert/"))["inLanguage"] == "en"
 
 
 def test_json_ld_article_with_authors_for_an_op_ed(client, index):
     op_ed = OpEdPageFactory(parent=index, slug="oped", original_url="https://example.org/oped")
     OpEdAuthorFactory(page=op_ed, name="Alma Maquitico", role="Director", organization_name="NNIRR")
-    data = json_ld(soup(client, "/en/statements/oped/"))
+    data = json_ld(page_html(client, "/en/statements/oped/"))
     assert data["@type"] == "Article"
     assert data["author"] == [
         {
@@ -91,7 +91,7 @@ def test_json_ld_cannot_be_broken_out_of(client, index):
 
 
 def test_share_links_are_plain_links_that_load_nothing(client, alert):
-    html = soup(client, "/en/statements/alert/")
+    html = page_html(client, "/en/statements/alert/")
     share = html.select_one(".share")
     hrefs = [a["href"] for a in share.select(".share-links a")]
     assert any(h.startswith("https://x.com/intent/post?") for h in hrefs)
@@ -104,7 +104,7 @@ def test_share_links_are_plain_links_that_load_nothing(client, alert):
 
 
 def test_print_stylesheet_and_source_line(client, alert):
-    html = soup(client, "/en/statements/alert/")
+    html = page_html(client, "/en/statements/alert/")
     assert html.find("link", href="/static/css/statements.css")
     assert html.find("link", attrs={"media": "print"})
     source = html.select_one(".print-source").get_text(" ", strip=True)
@@ -112,14 +112,14 @@ def test_print_stylesheet_and_source_line(client, alert):
 
 
 def test_citation(client, alert):
-    cite = soup(client, "/es/statements/alert/").select_one(".cite__text").get_text()
+    cite = page_html(client, "/es/statements/alert/").select_one(".cite__text").get_text()
     # Spanish month names are written in lower case (Django's catalog; the site's catalogs do not override them)
     assert "“WIMN responde”" in cite and "20 de mayo de 2022" in cite and "/es/statements/alert/" in cite
 
 
 def test_each_social_tag_is_written_once(client, alert):
     """The core's Open Graph/Twitter tags and the statement's article tags do not repeat one another."""
-    html = soup(client, "/es/statements/alert/")
+    html = page_html(client, "/es/statements/alert/")
     keys = [m.get("property") or m.get("name") for m in html.find_all("meta") if m.get("content")]
     for key in ("description", "og:type", "og:title", "og:url", "og:description", "twitter:card", "twitter:title"):
         assert keys.count(key) == 1, key
@@ -129,7 +129,7 @@ def test_each_social_tag_is_written_once(client, alert):
 
 def test_untranslated_page_shares_its_canonical_english_address(client, alert):
     """Shown in French without a French text, the page's og:url is its canonical link, the English page."""
-    html = soup(client, "/fr/statements/alert/")
+    html = page_html(client, "/fr/statements/alert/")
     canonical = html.find("link", rel="canonical")["href"]
     assert canonical == "http://testserver/en/statements/alert/"
     assert html.find("meta", property="og:url")["content"] == canonical
@@ -137,7 +137,7 @@ def test_untranslated_page_shares_its_canonical_english_address(client, alert):
 
 def test_breadcrumbs_and_their_json_ld(client, alert):
     """The visible trail and the BreadcrumbList both lead home, to the section, then to the page."""
-    html = soup(client, "/es/statements/alert/")
+    html = page_html(client, "/es/statements/alert/")
     nav = html.find("nav", attrs={"aria-label": "Ruta de navegación"})
     assert [li.get_text(strip=True) for li in nav.find_all("li")] == ["Inicio", "Declaraciones", "WIMN responde"]
     blocks = [json.loads(s.string) for s in html.find_all("script", type="application/ld+json")]
