@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PYTHONWARNINGS ?= ignore::UserWarning:platformdirs.api
 
-.PHONY: help venv messages run serve test lint format check chromium bench clean-db
+.PHONY: help venv messages run serve test lint format check chromium bench profile clean-db
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ chromium: ## Make sure a Chromium for the browser tests exists (installs Debian'
 
 bench: venv messages ## Benchmark the home and a content page under gunicorn with production settings
 	$(DBRUN) bash scripts/bench.sh
+
+profile: venv messages ## One URL in-process: best and median time, queries, slowest functions (URL=/en/)
+	DJANGO_SETTINGS_MODULE=wimn_site.settings.dev $(DBRUN) bash -c '$(PY) manage.py setup_site >/dev/null && $(PY) scripts/profile_page.py "$(or $(URL),/en/)"'
 
 clean-db: ## Delete the embedded database (var/), demo content reloads on the next run
 	rm -rf var/pgdata

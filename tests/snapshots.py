@@ -63,3 +63,15 @@ def restore(snapshot):
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # and Django's default again for the rest
     ContentType.objects.clear_cache()
     cache.clear()
+
+
+def build_once(django_db_blocker, build):
+    """Run `build()` in a transaction that is rolled back; return its result and a snapshot of what it made.
+
+    For a module- or session-scoped fixture: the content is built once, and each test `restore()`s it.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        result = build()
+        snapshot = take()
+        transaction.set_rollback(True)
+    return result, snapshot

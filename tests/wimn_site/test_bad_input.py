@@ -46,12 +46,15 @@ from campaigns.factories import (
 )
 from events.factories import EventIndexPageFactory, EventPageFactory
 from statements.factories import StatementIndexPageFactory, StatementPageFactory, attach_document
+from tests import snapshots
 from wimn_site.factories import (
     ContentPageFactory,
     DocumentFactory,
     DocumentLibraryPageFactory,
     FormPageFactory,
     TopicFactory,
+    create_site_root,
+    ensure_tree_root,
     minimal_pdf,
 )
 from wimn_site.models import FormPage, FormSubmission
@@ -111,9 +114,11 @@ WRITE = Answer(400, {"es": "Escríbanos", "pt": "Escreva-nos", "fr": "Écrivez-n
 GERMAN = "de-DE,de;q=0.9"  # a language the site does not speak: a prefixed URL must not fall back to it
 
 
-@pytest.fixture
-def site(home, about):
+def build_site():
     """One page of each kind, a library document, and a private page and collection with password forms."""
+    ensure_tree_root()
+    home = create_site_root(title="Women in Migration Network", title_es="Red de Mujeres en la Migración")
+    ContentPageFactory(parent=home, title="About us", slug="about", title_es="Quiénes somos", show_in_menus=True)
     topic = TopicFactory(slug="imrf", name_en="IMRF", name_es="FEMI")
     statements = StatementIndexPageFactory(parent=home)
     statement = StatementPageFactory(parent=statements, slug="joint-statement", topics=[topic])
@@ -162,6 +167,19 @@ def site(home, about):
         "page_restriction": page_restriction.pk,
         "collection_restriction": collection_restriction.pk,
     }
+
+
+@pytest.fixture(scope="module")
+def built_site(django_db_setup, django_db_blocker):
+    return snapshots.build_once(django_db_blocker, build_site)
+
+
+@pytest.fixture
+def site(db, built_site):
+    """The content of `build_site`, built once for the module and put back for each test."""
+    addresses, snapshot = built_site
+    snapshots.restore(snapshot)
+    return addresses
 
 
 def stored():
