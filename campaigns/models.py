@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from django.utils.dates import MONTHS as DJANGO_MONTHS
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -207,6 +207,24 @@ class OrganizationOrName(models.Model):
         name = self.organization_display
         acronym = self.organization.acronym if self.organization_id and self.organization else ""
         return f"{name} ({acronym})" if acronym and acronym not in name else name
+
+
+class FiledUnderCampaign(models.Model):
+    """The topics a statement or event is filed under, and the campaign it belongs to (which then lists it)."""
+
+    topics = ParentalManyToManyField("wimn_site.Topic", blank=True, verbose_name=_("topics"))
+    campaign = models.ForeignKey(
+        "campaigns.CampaignPage",
+        verbose_name=_("campaign"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The campaign this belongs to; it is then listed on the campaign's page."),
+    )
+
+    class Meta:
+        abstract = True
 
 
 class CampaignIndexPage(TranslatedPageMixin, Page):

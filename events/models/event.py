@@ -10,14 +10,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from campaigns.models import OrganizationOrName
+from campaigns.models import FiledUnderCampaign, OrganizationOrName
 from wimn_site.blocks import BaseStreamBlock
 from wimn_site.models import TranslatedPageMixin
 
@@ -36,7 +36,7 @@ def available_in_q(model, language):
     return condition
 
 
-class EventPage(TranslatedPageMixin, Page):
+class EventPage(FiledUnderCampaign, TranslatedPageMixin, Page):
     """One side event, caucus or webinar, with its own time zone, its people and its co-sponsors.
 
     `start` and `end` are aware datetimes; `timezone` names the IANA zone the event happens in, and
@@ -98,15 +98,6 @@ class EventPage(TranslatedPageMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("The programme or concept note; its translations are offered to visitors in their language."),
-    )
-    topics = ParentalManyToManyField("wimn_site.Topic", blank=True, verbose_name=_("topics"))
-    campaign = models.ForeignKey(
-        "campaigns.CampaignPage",
-        verbose_name=_("campaign"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
     )
 
     content_panels = Page.content_panels + [

@@ -9,11 +9,12 @@ from django.templatetags.static import static
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from campaigns.models import FiledUnderCampaign
 from wimn_site.models import TranslatedPageMixin
 from wimn_site.site_urls import absolute_url
 
@@ -70,7 +71,7 @@ def topics_and_campaign_panel():
     )
 
 
-class StatementBasePage(TranslatedPageMixin, Page):
+class StatementBasePage(FiledUnderCampaign, TranslatedPageMixin, Page):
     """The columns every statement-like page shares, in one table.
 
     Statements, pledges and op-eds inherit from it, so the statements section can list, filter and
@@ -88,16 +89,6 @@ class StatementBasePage(TranslatedPageMixin, Page):
         _("summary"),
         blank=True,
         help_text=_("Two or three sentences, shown in listings and feeds and when the page is shared."),
-    )
-    topics = ParentalManyToManyField("wimn_site.Topic", blank=True, verbose_name=_("topics"))
-    campaign = models.ForeignKey(
-        "campaigns.CampaignPage",
-        verbose_name=_("campaign"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The campaign this belongs to; it is then listed on the campaign's page."),
     )
 
     search_fields = Page.search_fields + [index.SearchField("summary"), index.FilterField("kind")]
