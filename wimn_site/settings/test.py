@@ -16,8 +16,14 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Uploads made by tests go to a folder of their own, emptied at the start of each run (tests/conftest.py),
 # never into the media/ folder of the development site.
-# One folder per pytest-xdist worker, so parallel runs never share or empty each other's files.
-MEDIA_ROOT = BASE_DIR / "var" / "test-media" / os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405
+# One folder per test database and pytest-xdist worker, so parallel runs never share or empty each other's files.
+MEDIA_ROOT = (
+    BASE_DIR  # noqa: F405
+    / "var"
+    / "test-media"
+    / os.environ.get("TEST_DATABASE_NAME", "test")
+    / os.environ.get("PYTEST_XDIST_WORKER", "main")
+)
 # django-axes logs every failed sign-in as a warning (kept in production); the lockout tests make hundreds.
 LOGGING["loggers"] = {"axes": {"level": "ERROR"}}  # noqa: F405
 # Tests sign staff in with force_login; the two-step tests turn the requirement on themselves
