@@ -97,3 +97,8 @@ def coming_up_on_the_home_page(home, request, links):
 @hooks.register(registry.DEMO)
 def campaigns_demo():
     return (10, "campaigns.demo.load")
+
+
+@hooks.register(registry.REVIEWED_SECTIONS)
+def campaigns_reviewed():
+    return registry.ReviewedSection(CampaignIndexPage, press_office=False)

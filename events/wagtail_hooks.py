@@ -100,3 +100,8 @@ def events_an_organization_cosponsored(organization, request):
 @hooks.register(registry.DEMO)
 def events_demo():
     return (30, "events.demo.load")
+
+
+@hooks.register(registry.REVIEWED_SECTIONS)
+def events_reviewed():
+    return registry.ReviewedSection(EventIndexPage, press_office=False)

@@ -149,3 +149,8 @@ def statements_an_organization_signed(organization, request):
 @hooks.register(registry.DEMO)
 def statements_demo():
     return (20, "statements.demo.load")
+
+
+@hooks.register(registry.REVIEWED_SECTIONS)
+def statements_reviewed():
+    return registry.ReviewedSection(StatementIndexPage, press_office=True)

@@ -24,6 +24,10 @@ these hook names in its `wagtail_hooks.py`:
     (organization, request) -> Section or None: what an organization of the directory did on the site
     (statements it signed, events it co-sponsored).
 
+``wimn_reviewed_sections``
+    () -> ReviewedSection: a section page model whose pages go through the "Review" workflow before they
+    are published (wimn_site.roles); `press_office=True` lets press officers write there.
+
 ``wimn_demo``
     () -> (order, "app.demo.load"): the dotted path of the function that adds the app's demo content under
     the home page (`load(home)`); lower orders load first (organizations before what cites them).
@@ -40,6 +44,7 @@ HOME_SECTIONS = "wimn_home_sections"
 CAMPAIGN_SECTIONS = "wimn_campaign_sections"
 CAMPAIGN_DOCUMENTS = "wimn_campaign_documents"
 ORGANIZATION_SECTIONS = "wimn_organization_sections"
+REVIEWED_SECTIONS = "wimn_reviewed_sections"
 DEMO = "wimn_demo"
 
 CAMPAIGN_ITEMS = 5  # items of each group a campaign hub shows before "the full list"
@@ -54,6 +59,14 @@ class HomeSection:
     context: dict = field(default_factory=dict)
     stylesheet: str = ""  # a static path the block needs, linked once in the page's head
     wide: bool = False  # a full-width band below the grid of sections
+
+
+@dataclass
+class ReviewedSection:
+    """A section whose pages are reviewed before publishing, and whether the press office writes in it."""
+
+    model: type
+    press_office: bool = False
 
 
 @dataclass

@@ -9,6 +9,7 @@ from .security import RateCounter
 from .site_settings import SiteSettings
 from .submissions import FormSubmission
 from .taxonomy import Topic
+from .translations import TranslationRecord, TranslatorProfile
 
 __all__ = [
     "ContentPage",
@@ -24,5 +25,7 @@ __all__ = [
     "SiteSettings",
     "Topic",
     "TranslatedPageMixin",
+    "TranslationRecord",
+    "TranslatorProfile",
     "WimnDocument",
 ]

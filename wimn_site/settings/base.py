@@ -196,6 +196,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False  # one page row holds every language (wagtail-modeltranslation)
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("es", "Español"), ("pt", "Português"), ("fr", "Français")]
+# Review before publishing (wimn_site.roles): an approval publishes, or schedules at the embargo's minute.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "wimn_site.workflow_finish.publish_approved"
+WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAILEMBEDS_FINDERS = []  # no third-party embeds on public pages
 # The admin makes no third-party requests either: no Gravatar (it would send a hash of each staff
 # member's email address to gravatar.com) and no check for new Wagtail releases from the browser.

@@ -10,6 +10,8 @@ from django.db import DatabaseError, connection
 
 from wagtail.models import Site
 
+from wimn_site.roles import ensure_roles
+
 
 def is_embedded_development_database():
     """True only for the PostgreSQL that `make run` starts from var/pgdata: a known password must never reach
@@ -51,6 +53,7 @@ class Command(BaseCommand):
         call_command("createcachetable", verbosity=0)
         if not options["no_demo"]:
             call_command("load_demo", if_empty=True)
+        ensure_roles()  # after the content: the review workflow goes on the section pages
         if os.environ.get("WIMN_SITE_URL"):
             self.set_site_address(os.environ["WIMN_SITE_URL"])
         call_command("rebuild_search_index", verbosity=0)
