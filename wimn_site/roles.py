@@ -137,4 +137,3 @@ def ensure_review_workflow(groups):
     for page, _press_office in reviewed_section_pages():
         WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
     return workflow
-

@@ -29,11 +29,12 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import get_all_child_relations
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.signals import page_published
 
 from .models.mixins import _filled, language_codes
-from .models.translations import TranslationRecord
+from .models.translations import TranslationRecord  # noqa: F401 - also read as desk.TranslationRecord
 
 ENGLISH = settings.LANGUAGE_CODE
 MISSING, UP_TO_DATE, STALE = "missing", "up_to_date", "stale"
@@ -63,9 +64,23 @@ def is_tracked(model):
     return bool(translated_fields(model))
 
 
+def _without_ids(value):
+    """StreamField data without its blocks' ids, which are new each time an unsaved value is serialised."""
+    if isinstance(value, list):
+        return [_without_ids(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _without_ids(item) for key, item in value.items() if key != "id"}
+    return value
+
+
 def _text(obj, name, language):
     field = obj._meta.get_field(build_localized_fieldname(name, language))
-    return field.value_to_string(obj) or ""
+    value = field.value_from_object(obj)
+    if value is None:
+        return ""
+    if isinstance(field, StreamField):
+        return json.dumps(_without_ids(json.loads(field.value_to_string(obj) or "[]")), sort_keys=True)
+    return str(value)
 
 
 def texts(obj, language):

@@ -74,7 +74,9 @@ def test_setup_site_creates_the_roles(home):
 def test_press_officer_writes_statements_but_cannot_publish(client, sign_in, sections, statement):
     sign_in(roles.PRESS_OFFICERS)
     assert client.get(add_url("statementpage", sections["statements"])).status_code == 200
-    assert client.get(f"/admin/pages/add/wimn_site/contentpage/{sections['statements'].get_parent().pk}/").status_code in (
+    assert client.get(
+        f"/admin/pages/add/wimn_site/contentpage/{sections['statements'].get_parent().pk}/"
+    ).status_code in (
         302,
         403,
     )
