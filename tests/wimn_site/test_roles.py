@@ -17,8 +17,8 @@ from campaigns.factories import CampaignIndexPageFactory
 from events.factories import EventIndexPageFactory
 from statements.factories import StatementIndexPageFactory, StatementPageFactory
 from statements.models import StatementPage
-from tests.statements.admin_helpers import add_url, body, form_data
 from tests.helpers import soup
+from tests.statements.admin_helpers import add_url, body, form_data
 from wimn_site import roles
 
 pytestmark = pytest.mark.django_db

@@ -8,6 +8,10 @@ from wimn_site.factories import ContentPageFactory, TopicFactory, rich
 pytestmark = pytest.mark.django_db
 
 
+SPANISH = {"title_es": "Sobre la red", "body_es": rich("En la ONU.")}
+FRENCH = {"title_fr": "À propos du réseau", "body_fr": rich("À l'ONU.")}
+
+
 def publish(page, **fields):
     for name, value in fields.items():
         setattr(page, name, value)
