@@ -13,7 +13,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import registry, two_factor
+from . import desk_admin, registry, translators_admin, two_factor, xliff_admin  # noqa: F401 - their hooks
 from .models import DocumentLibraryPage, FormPage, FormSubmission, Topic
 from .spreadsheets import SafeExportIndexView
 from .views import method_not_allowed, page_not_found

@@ -1,0 +1,1 @@
+"""Admin hooks of xliff_admin (filled in by its own change)."""
