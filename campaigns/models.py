@@ -232,7 +232,7 @@ class CampaignIndexPage(TranslatedPageMixin, Page):
 
     intro = models.TextField(_("introduction"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = TranslatedPageMixin.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wimn_site.HomePage"]
     subpage_types = ["campaigns.CampaignPage"]
     max_count = 1
@@ -316,7 +316,7 @@ class CampaignPage(TranslatedPageMixin, Page):
         help_text=_("For example 'Our four priority concerns'. Defaults to 'Our demands'."),
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = TranslatedPageMixin.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Hero image")),
         FieldPanel("is_current"),
@@ -496,7 +496,7 @@ class OrganizationDirectoryPage(FilteredListingMixin, RoutablePageMixin, Transla
     intro = models.TextField(_("introduction"), blank=True)
     per_page = 24
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = TranslatedPageMixin.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wimn_site.HomePage"]
     subpage_types = []
     max_count = 1
@@ -781,7 +781,7 @@ class AdvocacyCalendarPage(TranslatedPageMixin, Page):
 
     intro = models.TextField(_("introduction"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = TranslatedPageMixin.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wimn_site.HomePage"]
     subpage_types = []
     max_count = 1

@@ -100,7 +100,7 @@ class EventPage(FiledUnderCampaign, TranslatedPageMixin, Page):
         help_text=_("The programme or concept note; its translations are offered to visitors in their language."),
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = TranslatedPageMixin.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("timezone")],

@@ -20,7 +20,7 @@ class StatementIndexPage(FilteredListingMixin, TranslatedPageMixin, Page):
 
     intro = models.TextField(_("introduction"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = TranslatedPageMixin.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["wimn_site.HomePage"]
     subpage_types = ["statements.StatementPage", "statements.PledgePage", "statements.OpEdPage"]

@@ -35,7 +35,7 @@ class OpEdPage(StatementBasePage):
         help_text=_("Optional: a short excerpt or the network's introduction. Keep quotes short."),
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = StatementBasePage.content_panels + [
         MultiFieldPanel([FieldPanel("date"), summary_panel()], heading=_("Publication date and summary")),
         MultiFieldPanel(
             [FieldPanel("outlet"), FieldPanel("original_url"), FieldPanel("original_language")],

@@ -39,7 +39,7 @@ class PledgePage(StatementBasePage):
         help_text=_("A sentence for visitors on the latest update, shown under the 'last updated' date."),
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = StatementBasePage.content_panels + [
         MultiFieldPanel([FieldPanel("date"), summary_panel()], heading=_("Date and summary")),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("last_updated"), FieldPanel("update_note")], heading=_("Last update")),

@@ -53,7 +53,7 @@ class StatementPage(StatementBasePage):
     press_contact_email = models.EmailField(_("press contact email"), blank=True)
     press_contact_phone = models.CharField(_("press contact phone"), max_length=50, blank=True)
 
-    content_panels = Page.content_panels + [
+    content_panels = StatementBasePage.content_panels + [
         MultiFieldPanel(
             [FieldPanel("kind"), FieldPanel("date"), summary_panel()],
             heading=_("Kind, date and summary"),

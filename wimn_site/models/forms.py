@@ -50,7 +50,7 @@ class FormPage(TranslatedPageMixin, Page):
         ),
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = TranslatedPageMixin.content_panels + [
         FieldPanel("purpose"),
         FieldPanel("intro"),
         FieldPanel("thank_you_text"),

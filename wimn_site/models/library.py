@@ -16,7 +16,7 @@ class DocumentLibraryPage(FilteredListingMixin, TranslatedPageMixin, Page):
 
     intro = models.TextField(_("introduction"), blank=True, help_text=_("One or two sentences shown under the title."))
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = TranslatedPageMixin.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     translation_required_fields = ("title",)

@@ -1,10 +1,15 @@
 """Behaviour shared by every translated model and page."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import translation
 
 from modeltranslation.utils import build_localized_fieldname
+from wagtail.models import Page
+
+from ..panels import TranslationStatusPanel
+from .translations import TranslationRecord
 
 
 def language_codes():
@@ -47,6 +52,8 @@ class TranslatedPageMixin(EnglishBaseColumnsMixin):
     """
 
     translation_required_fields = ("title",)
+    # Every translated page's editor opens with its translations' state (subclasses add their fields after).
+    content_panels = [TranslationStatusPanel(), *Page.content_panels]
     # The methods the page answers (wimn_site.wagtail_hooks refuses others with 405); forms add POST.
     allowed_methods = ("GET", "HEAD")
 
@@ -87,4 +94,22 @@ class TranslatedPageMixin(EnglishBaseColumnsMixin):
         context = super().get_context(request, *args, **kwargs)
         language = translation.get_language()
         context["translation_missing"] = not self.is_available_in(language)
+        if not context["translation_missing"] and language != settings.LANGUAGE_CODE:
+            context["english_updated_at"] = self.english_updated_since_translation(language)
         return context
+
+    def english_updated_since_translation(self, language):
+        """When the English changed after `language` was last translated or checked (the translation desk's
+        records, wimn_site.translation_status), or None while the translation is up to date. One query."""
+        records = {
+            r.language: r
+            for r in TranslationRecord.objects.filter(
+                content_type=ContentType.objects.get_for_model(type(self)),
+                object_id=str(self.pk),
+                language__in=[settings.LANGUAGE_CODE, language],
+            )
+        }
+        english, translated = records.get(settings.LANGUAGE_CODE), records.get(language)
+        if english is None or translated is None or translated.source_fingerprint == english.source_fingerprint:
+            return None
+        return english.changed_at

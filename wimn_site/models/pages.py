@@ -52,7 +52,7 @@ class HomePage(TranslatedPageMixin, Page):
         help_text=_("One sentence. Leave empty for a standard invitation to join the mailing list."),
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = TranslatedPageMixin.content_panels + [
         FieldPanel("mission"),
         FieldPanel("intro"),
         MultiFieldPanel(
@@ -108,7 +108,7 @@ class ContentPage(TranslatedPageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True, help_text=_("One or two sentences shown under the title."))
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = TranslatedPageMixin.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     translation_required_fields = ("title", "body")

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
@@ -15,6 +16,7 @@ class TranslationRecord(models.Model):
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.CharField(max_length=64)
+    content_object = GenericForeignKey("content_type", "object_id")
     language = models.CharField(max_length=8)
     filled = models.BooleanField(default=False)
     # English: its own source. Another language: the English it was last translated from or checked against.
