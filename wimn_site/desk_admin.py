@@ -30,9 +30,9 @@ from . import translation_status as desk
 from .models import TranslationRecord
 from .panels import STATUS_PANEL_HOOK
 
-LANGUAGE_NAMES = dict(settings.LANGUAGES)
+LANGUAGE_NAMES = {code: settings.LANGUAGE_NATIVE_NAMES.get(code, name) for code, name in settings.LANGUAGES}
 STATE_LABELS = {desk.MISSING: _("missing"), desk.UP_TO_DATE: _("up to date"), desk.STALE: _("stale")}
-TRANSLATED_LANGUAGES = [(code, name) for code, name in settings.LANGUAGES if code != desk.ENGLISH]
+TRANSLATED_LANGUAGES = [(code, name) for code, name in LANGUAGE_NAMES.items() if code != desk.ENGLISH]
 
 
 def is_staff(user):

@@ -217,11 +217,15 @@ def english_changed_at(obj):
 
 
 def changed_languages(page):
-    """The languages whose text the page's latest draft changes against what is live (for the review screen)."""
-    if not page.live or not page.has_unpublished_changes or page.latest_revision_id is None:
-        return [] if page.live else language_codes()
-    draft = page.latest_revision.as_object()
-    live = page.specific
+    """The languages whose text the page's latest draft changes against what is live (for the review screen);
+    for a page never published, the languages its draft has."""
+    page = page.specific
+    draft = page.get_latest_revision_as_object()
+    if not page.live:
+        return [code for code in language_codes() if is_filled(draft, code)]
+    if not page.has_unpublished_changes:
+        return []
+    live = type(page).objects.get(pk=page.pk)
     return [code for code in language_codes() if fingerprint(draft, code) != fingerprint(live, code)]
 
 

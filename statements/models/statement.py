@@ -8,7 +8,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from campaigns.models import OrganizationOrName
