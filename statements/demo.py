@@ -18,6 +18,7 @@ from wagtail.blocks import StreamValue
 from campaigns.models import CampaignPage, Organization
 from wimn_site.factories import DocumentFactory, minimal_pdf, rich, translated
 from wimn_site.models import Topic
+from wimn_site.translation_status import backdate
 
 from .factories import (
     MediaAlertFactory,
@@ -770,8 +771,7 @@ OP_EDS = [
             "en": "The human cost of border deterrence",
             "es": "El costo humano de la disuasión en las fronteras",
             "pt": "O custo humano da dissuasão nas fronteiras",
-            "fr": "Le coût humain de la dissuasion aux frontières",
-        },
+        },  # no French yet: an example of a missing translation for the translation desk
         "summary": {
             "en": "Walls, detention and militarized borders do not stop migration; they make it deadlier. Alma "
             "Maquitico of NNIRR on what deterrence costs migrants and their families.",
@@ -780,8 +780,6 @@ OP_EDS = [
             "familias.",
             "pt": "Muros, detenção e fronteiras militarizadas não impedem a migração: tornam-na mais mortal. Alma "
             "Maquitico (NNIRR) sobre o que a dissuasão custa às pessoas migrantes e às suas famílias.",
-            "fr": "Murs, détention et frontières militarisées n'arrêtent pas les migrations : ils les rendent plus "
-            "meurtrières. Alma Maquitico (NNIRR) sur ce que la dissuasion coûte aux migrants et à leurs familles.",
         },
         "authors": [
             (
@@ -908,12 +906,14 @@ def _pledge(index, ctx, spec):
         attachments=_attachments(spec, "pledge"),
     )
     _publish(page)
-    # July 2023 update: statuses, notes and two new commitments.
+    backdate(page, _published(spec)["first_published_at"])
+    # July 2023 update: statuses, notes and two new commitments. Not yet in Portuguese: an example of a
+    # stale translation for the translation desk ("PT stale since 4 Jul 2023").
     page = type(page).objects.get(pk=page.pk)
     existing = list(page.commitments.all())
     for commitment, item in zip(existing, spec["commitments"], strict=False):
         commitment.status = item["status"]
-        for code, value in translated("note", item["note"]).items():
+        for code, value in translated("note", _not_portuguese(item["note"])).items():
             setattr(commitment, code, value)
         commitment.note = item["note"].get("en", "")
     new = []
@@ -923,16 +923,21 @@ def _pledge(index, ctx, spec):
                 status=item["status"],
                 text=item["text"]["en"],
                 note=item["note"].get("en", ""),
-                **translated("text", item["text"]),
-                **translated("note", item["note"]),
+                **translated("text", _not_portuguese(item["text"])),
+                **translated("note", _not_portuguese(item["note"])),
             )
         )
     page.commitments = existing + new
     page.last_updated = datetime.date(2023, 7, 4)
-    for code, value in translated("update_note", spec["update_note"]).items():
+    for code, value in translated("update_note", _not_portuguese(spec["update_note"])).items():
         setattr(page, code, value)
     _publish(page)
+    backdate(page, timezone.make_aware(datetime.datetime(2023, 7, 4, 12, 0)))
     return page
+
+
+def _not_portuguese(texts):
+    return {code: text for code, text in texts.items() if code != "pt"}
 
 
 def _op_ed(index, ctx, spec):

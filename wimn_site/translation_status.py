@@ -94,7 +94,9 @@ def texts(obj, language):
 
 
 def fingerprint(obj, language=ENGLISH):
-    payload = json.dumps(texts(obj, language), sort_keys=True, ensure_ascii=False)
+    """sha256 of the non-empty texts (so an inline row added in English leaves the other languages' alone)."""
+    filled = {key: value for key, value in texts(obj, language).items() if value not in ("", "[]")}
+    payload = json.dumps(filled, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
@@ -164,6 +166,41 @@ def mark_checked(obj, language, user=None):
         source_revision=english.source_revision,
         changed_at=timezone.now(),
         changed_by=user,
+    )
+
+
+def record_untracked(when_published=True):
+    """Record every live page and every snippet the desk has no record of yet (content made before the desk
+    existed, or by factories without a publishing step): their translations count as made from the English
+    they stand beside. Run by `setup_site` and after the demo loads; returns how many were recorded."""
+    recorded = 0
+    for model in translator.get_registered_models():
+        if not is_tracked(model) or model._meta.abstract or _is_inline_row(model):
+            continue
+        if issubclass(model, Page):
+            if model is Page or model._meta.proxy:
+                continue
+            objects = model.objects.live().exact_type(model)
+        else:
+            objects = model.objects.all()
+        content_type = ContentType.objects.get_for_model(model)
+        known = set(
+            TranslationRecord.objects.filter(content_type=content_type, language=ENGLISH).values_list(
+                "object_id", flat=True
+            )
+        )
+        for obj in objects.exclude(pk__in=[int(pk) for pk in known if pk.isdigit()]):
+            when = getattr(obj, "last_published_at", None) if when_published else None
+            record(obj, when=when)
+            recorded += 1
+    return recorded
+
+
+def backdate(obj, moment):
+    """Records of `obj` changed after `moment` are dated `moment` (demo content that tells a history)."""
+    content_type, object_id = _key(obj)
+    TranslationRecord.objects.filter(content_type=content_type, object_id=object_id, changed_at__gt=moment).update(
+        changed_at=moment
     )
 
 

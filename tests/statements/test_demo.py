@@ -4,6 +4,7 @@ import pytest
 
 from statements.models import OpEdPage, PledgePage, StatementBasePage, StatementIndexPage, StatementPage
 from tests.helpers import count_queries
+from wimn_site import translation_status as desk
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,9 @@ def test_demo_holds_the_pages_of_the_issue_translated_with_pdfs(index):
         "pledge": 1,
         "op_ed": 4,
     }
-    assert all(p.available_languages == ["en", "es", "pt", "fr"] for p in pages)
+    not_in_french = [p.slug for p in pages if p.available_languages != ["en", "es", "pt", "fr"]]
+    assert not_in_french == ["op-ed-human-cost-of-border-deterrence"]  # the desk's example of a missing one
+    assert pages[0].__class__.objects.get(slug=not_in_french[0]).available_languages == ["en", "es", "pt"]
     assert all(len(p.body_en) and len(p.body_es) for p in StatementPage.objects.all())
     assert all(p.attachments.all() for p in pages)
     spanish = [p for p in pages for a in p.attachments.all() if {t.language for t in a.document.translations.all()}]
@@ -44,6 +47,18 @@ def test_demo_pledge_keeps_its_earlier_version(index):
     assert pledge.commitments.count() == 6
     assert pledge.commitments.filter(status="done").exists()
     assert str(pledge.last_updated) == "2023-07-04"
+
+
+def test_demo_gives_the_translation_desk_a_stale_and_a_missing_translation(index):
+    """The pledge's July 2023 update is not in Portuguese yet; one op-ed has no French."""
+    pledge = PledgePage.objects.get()
+    found = desk.statuses(pledge)
+    assert found["pt"].state == desk.STALE and found["pt"].since.date().isoformat() == "2023-07-04"
+    assert found["es"].state == desk.UP_TO_DATE and found["fr"].state == desk.UP_TO_DATE
+    op_ed = OpEdPage.objects.get(slug="op-ed-human-cost-of-border-deterrence")
+    assert desk.statuses(op_ed)["fr"].state == desk.MISSING
+    others = [p for p in StatementBasePage.objects.child_of(index).specific() if p.pk not in (pledge.pk, op_ed.pk)]
+    assert all(s.state == desk.UP_TO_DATE for p in others for s in desk.statuses(p).values())
 
 
 def test_demo_op_eds_have_authors_and_versions(index):

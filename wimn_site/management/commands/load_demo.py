@@ -5,6 +5,7 @@ from django.utils.module_loading import import_string
 
 from wimn_site import registry
 from wimn_site.models import HomePage
+from wimn_site.translation_status import record_untracked
 
 
 class Command(BaseCommand):
@@ -26,6 +27,8 @@ class Command(BaseCommand):
             home = import_string("wimn_site.demo.load")()
             for _order, path in loaders:
                 import_string(path)(home)
-            # Demo pages are created live without a publish signal: index them in one go.
+            # Demo pages are created live without a publish signal: index them, and tell the translation
+            # desk what they hold, in one go.
             call_command("rebuild_search_index", verbosity=0)
+            record_untracked()
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))

@@ -11,6 +11,7 @@ from django.db import DatabaseError, connection
 from wagtail.models import Site
 
 from wimn_site.roles import ensure_roles
+from wimn_site.translation_status import record_untracked
 
 
 def is_embedded_development_database():
@@ -54,6 +55,7 @@ class Command(BaseCommand):
         if not options["no_demo"]:
             call_command("load_demo", if_empty=True)
         ensure_roles()  # after the content: the review workflow goes on the section pages
+        record_untracked()  # the translation desk knows every page, including those made before it
         if os.environ.get("WIMN_SITE_URL"):
             self.set_site_address(os.environ["WIMN_SITE_URL"])
         call_command("rebuild_search_index", verbosity=0)
