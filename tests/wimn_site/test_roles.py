@@ -190,3 +190,26 @@ def test_embargoed_media_alert_submitted_approved_and_published_at_its_minute(
     assert alert.live
     client.logout()
     assert client.get("/en/statements/media-alert-imrf/").status_code == 200
+
+
+def test_moderator_requests_changes_and_the_press_officer_is_told(client, sign_in, sections, statement):
+    """Rejecting sends the page back to its writer with the moderator's comment; nothing is published."""
+    press = sign_in(roles.PRESS_OFFICERS, name="pia")
+    edit = f"/admin/pages/{statement.pk}/edit/"
+    data = form_data(client, edit, title_en="Joint statement, revised", **body(en="<p>Text.</p>"))
+    data["action-submit"] = "action-submit"
+    assert client.post(edit, data).status_code == 302
+    state = WorkflowState.objects.get(object_id=str(statement.pk), status=WorkflowState.STATUS_IN_PROGRESS)
+
+    moderator = sign_in(roles.MODERATORS, name="moira")
+    client.force_login(moderator)
+    mail.outbox.clear()
+    url = f"/admin/pages/workflow/action/{statement.pk}/reject/{state.current_task_state.pk}/"
+    assert client.post(url, {"comment": "Please add the signatories."}).status_code == 302
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert StatementPage.objects.get(pk=statement.pk).title_en == "Joint statement"
+    told = [message for message in mail.outbox if press.email in message.to]
+    assert told and "Please add the signatories." in told[0].body + "".join(
+        str(alt[0]) for alt in getattr(told[0], "alternatives", [])
+    )
