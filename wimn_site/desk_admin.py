@@ -68,7 +68,9 @@ def status_panel_context(page, request):
                 else "",
             }
         )
-    return {"translation_rows": rows, "draft_languages": [LANGUAGE_NAMES[c] for c in desk.changed_languages(page)]}
+    draft = reverse("wagtailadmin_pages:view_draft", args=(page.pk,))
+    changed = [{"name": LANGUAGE_NAMES[code], "url": f"{draft}?mode={code}"} for code in desk.changed_languages(page)]
+    return {"translation_rows": rows, "draft_languages": changed}
 
 
 # --- Mark a language as checked ---------------------------------------------------------------------------

@@ -65,8 +65,11 @@ def test_editor_panel_shows_each_language_and_links_to_the_english_changes(staff
 def test_editor_panel_names_the_languages_a_draft_changes(staff, translated):
     translated.title_fr = "Qui sommes-nous"
     translated.save_revision()
-    text = soup(staff.get(f"/admin/pages/{translated.pk}/edit/")).select_one(".wimn-translation-status").get_text()
-    assert "This draft changes: Français." in " ".join(text.split())
+    draft = soup(staff.get(f"/admin/pages/{translated.pk}/edit/")).select_one(".wimn-translation-status__draft")
+    assert " ".join(draft.get_text().split()) == "This draft changes: Français."
+    preview = draft.a["href"]
+    assert preview == f"/admin/pages/{translated.pk}/view_draft/?mode=fr"
+    assert soup(staff.get(preview)).h1.get_text(strip=True) == "Qui sommes-nous"  # the draft, in French
 
 
 def test_mark_checked_after_an_english_typo_fix(staff, translated):
