@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.widgets import AdminDateTimeInput
+
+from wimn_site.translators import TranslatedPageForm
 
 from .times import wall_clock_to_aware
 
@@ -32,7 +33,7 @@ class WallClockDateTimeField(forms.DateTimeField):
         return value  # the form gives a naive wall-clock time as initial value
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(TranslatedPageForm):
     start = WallClockDateTimeField(
         label=_("Starts"),
         widget=AdminDateTimeInput,

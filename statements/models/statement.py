@@ -5,7 +5,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
@@ -13,11 +12,12 @@ from wagtail.search import index
 
 from campaigns.models import OrganizationOrName
 from wimn_site.blocks import BaseStreamBlock
+from wimn_site.translators import TranslatedPageForm
 
 from .base import MEDIA_ALERT, STATEMENT_KINDS, StatementBasePage, summary_panel, topics_and_campaign_panel
 
 
-class StatementPageForm(WagtailAdminPageForm):
+class StatementPageForm(TranslatedPageForm):
     """Offers only the statement kinds (pledges and op-eds are page types of their own)."""
 
     def __init__(self, *args, **kwargs):

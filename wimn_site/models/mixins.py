@@ -9,6 +9,7 @@ from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page
 
 from ..panels import TranslationStatusPanel
+from ..translators import TranslatedPageForm
 from .translations import TranslationRecord
 
 
@@ -56,6 +57,7 @@ class TranslatedPageMixin(EnglishBaseColumnsMixin):
     content_panels = [TranslationStatusPanel(), *Page.content_panels]
     # The methods the page answers (wimn_site.wagtail_hooks refuses others with 405); forms add POST.
     allowed_methods = ("GET", "HEAD")
+    base_form_class = TranslatedPageForm  # side-by-side English; translators kept to their languages
 
     class Meta:
         abstract = True
