@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PYTHONWARNINGS ?= ignore::UserWarning:platformdirs.api
 
-.PHONY: help venv messages run serve test lint format check chromium bench profile clean-db
+.PHONY: help venv messages run serve test lint format check chromium services bench profile clean-db
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -30,7 +30,7 @@ serve: venv messages ## Serve with production settings under gunicorn (needs SEC
 	$(PY) manage.py collectstatic --noinput -v0 --settings=wimn_site.settings.production
 	DJANGO_SETTINGS_MODULE=wimn_site.settings.production $(DBRUN) bash -c '$(PY) manage.py setup_site --no-demo && $(VENV)/bin/gunicorn wimn_site.wsgi -c gunicorn.conf.py'
 
-test: venv messages chromium ## Run every test (lint, layers, checks, unit, admin and browser tests)
+test: venv messages chromium services ## Run every test (lint, layers, checks, unit, admin and browser tests)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
@@ -41,6 +41,9 @@ lint: venv ## ruff lint and format check, and the layers between the apps (impor
 
 format: venv ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix . && $(VENV)/bin/ruff format .
+
+services: ## Make sure Varnish and Redis exist for the proxy and cache tests (installs Debian's when possible)
+	@bash scripts/ensure_services.sh
 
 chromium: ## Make sure a Chromium for the browser tests exists (installs Debian's when possible)
 	@bash scripts/ensure_chromium.sh

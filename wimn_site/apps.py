@@ -6,9 +6,7 @@ class WimnSiteConfig(AppConfig):
     verbose_name = "WIMN site"
 
     def ready(self):
-        # Imported for their signal receivers: the cached sitemap, the search index, the translation desk.
-        from . import sitemaps, translation_status  # noqa: F401
-        from .page_cache import connect_signals
+        # Imported for their signal receivers: the cached sitemap, the search index, the translation desk,
+        # the caches' invalidation.
+        from . import cache_invalidation, sitemaps, translation_status  # noqa: F401
         from .search import signals  # noqa: F401
-
-        connect_signals()

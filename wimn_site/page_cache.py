@@ -11,21 +11,25 @@ lookup. The cache only ever holds what any anonymous visitor would get:
 - only responses with status 200 that set no cookie, used no CSRF token (pages with a form) and
   are not marked private or no-store, and are not streamed (documents).
 
-Every write to the database (a page published by staff or by the embargo scheduler, a snippet,
-document or setting saved, anything deleted) starts a new generation once its transaction commits,
-and entries of an older generation are ignored. Entries also expire after `WIMN_PAGE_CACHE_SECONDS`
-(60 in production), which bounds how long time-dependent parts (upcoming/past events, the coming-up
-advocacy days) can lag. 0 turns the cache off (development and tests, where the cache is per process).
-The cache must be shared by all processes (the production settings use the database cache).
+What a change makes stale is decided once, for this cache and the caching proxy alike, by
+`wimn_site.cache_invalidation`: a page's own addresses are forgotten (`forget_urls`), or, for a change
+that shows on many pages, a new generation starts and older entries are ignored (`forget_everything`).
+Entries also expire after `WIMN_PAGE_CACHE_SECONDS` (60 in production), which bounds how long
+time-dependent parts (upcoming/past events, the coming-up advocacy days) can lag. 0 turns the cache off
+(development and tests, where the cache is per process). The cache must be shared by all processes (the
+production settings use the database cache, or Redis).
+
+The same decision marks the response for a proxy: what this cache would keep is sent with
+`Cache-Control: public, max-age=0, s-maxage=WIMN_PROXY_CACHE_SECONDS` (Varnish keeps it, browsers
+revalidate); everything else with `private` unless the view said otherwise.
 """
 
 import hashlib
 import time
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 
 from .site_urls import canonical_site, host_and_port
@@ -69,15 +73,16 @@ def changes_public_pages(sender, update_fields):
     return not update_fields or not all(field.startswith(DRAFT_COLUMNS) for field in update_fields)
 
 
-def new_generation(sender=None, update_fields=None, **_kwargs):
-    """Make every cached page stale, once the current transaction (if any) has committed."""
-    if timeout() and changes_public_pages(sender, update_fields):
-        transaction.on_commit(lambda: cache.set(GENERATION_KEY, time.time_ns(), None))
+def forget_everything():
+    """Every cached page is stale from now on."""
+    if timeout():
+        cache.set(GENERATION_KEY, time.time_ns(), None)
 
 
-def connect_signals():
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(new_generation, dispatch_uid=f"wimn-page-cache-{id(signal)}")
+def forget_urls(urls):
+    """The entries of these absolute URLs are stale."""
+    if timeout():
+        cache.delete_many([url_key(url) for url in urls])
 
 
 def _cookie_names():
@@ -112,12 +117,34 @@ def cacheable_response(request, response):
     )
 
 
+def _key(scheme, hostname, port, path):
+    url = f"{scheme}://{hostname.lower().rstrip('.')}:{port}{path}"
+    return "wimn:page-cache:" + hashlib.sha256(url.encode()).hexdigest()
+
+
 def page_key(request):
     """The Site's address and the path: case, a trailing dot or a spelled-out port in the Host header make
     no new entry (and only requests made to the Site's own address fill one, see `cacheable_response`)."""
     hostname, port = host_and_port(request)
-    url = f"{request.scheme}://{hostname}:{port}{request.path}"
-    return "wimn:page-cache:" + hashlib.sha256(url.encode()).hexdigest()
+    return _key(request.scheme, hostname, port, request.path)
+
+
+def url_key(url):
+    parts = urlsplit(url)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    return _key(parts.scheme, parts.hostname or "", port, parts.path or "/")
+
+
+def proxy_seconds():
+    return int(getattr(settings, "WIMN_PROXY_CACHE_SECONDS", 0) or 0)
+
+
+def mark_for_proxies(request, response, cacheable):
+    """Tell a caching proxy what it may keep: only what this cache would keep, and nothing else."""
+    if cacheable and proxy_seconds():
+        response["Cache-Control"] = f"public, max-age=0, s-maxage={proxy_seconds()}"
+    elif not response.has_header("Cache-Control"):
+        response["Cache-Control"] = "private, no-cache"
 
 
 class AnonymousPageCacheMiddleware:
@@ -125,9 +152,15 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if not cacheable_request(request):
+            response = self.get_response(request)
+            mark_for_proxies(request, response, cacheable=False)
+            return response
         seconds = timeout()
-        if not seconds or not cacheable_request(request):
-            return self.get_response(request)
+        if not seconds:
+            response = self.get_response(request)
+            mark_for_proxies(request, response, cacheable_response(request, response))
+            return response
         key = page_key(request)
         found = cache.get_many([GENERATION_KEY, key])  # one round trip to a database cache
         generation, entry = found.get(GENERATION_KEY), found.get(key)
@@ -143,7 +176,9 @@ class AnonymousPageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if cacheable_response(request, response):
+        cacheable = cacheable_response(request, response)
+        mark_for_proxies(request, response, cacheable)
+        if cacheable:
             headers = [(name, value) for name, value in response.items() if name.lower() != "x-page-cache"]
             cache.set(key, (generation, response.status_code, headers, response.content), seconds)
             response["X-Page-Cache"] = "miss"

@@ -74,6 +74,21 @@ MIDDLEWARE = [
 # Seconds an anonymous visitor's copy of a public page is kept (wimn_site/page_cache.py); 0 = off.
 # Needs a cache shared by every process, so it is on in production only (database cache).
 WIMN_PAGE_CACHE_SECONDS = int(os.environ.get("WIMN_PAGE_CACHE_SECONDS", "0"))
+# A caching proxy in front (Varnish with deploy/varnish/wimn.vcl, or a CDN; docs/deploy.md): how long it may
+# keep a public page (sent as s-maxage; 0 = say nothing), and where the app sends its purges. The same
+# rules (wimn_site/cache_invalidation.py) empty the proxy and the in-app page cache.
+WIMN_PROXY_CACHE_SECONDS = int(os.environ.get("WIMN_PROXY_CACHE_SECONDS", "0"))
+WAGTAILFRONTENDCACHE = (
+    {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["WIMN_PROXY_PURGE_URL"],
+        }
+    }
+    if os.environ.get("WIMN_PROXY_PURGE_URL")
+    else {}
+)
+WAGTAILFRONTENDCACHE_LANGUAGES = ["en", "es", "pt", "fr"]
 
 ROOT_URLCONF = "wimn_site.urls"
 CSRF_FAILURE_VIEW = "wimn_site.views.csrf_failure"  # the refusal in the visitor's language

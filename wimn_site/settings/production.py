@@ -53,3 +53,4 @@ CACHES = {
     }
 }
 WIMN_PAGE_CACHE_SECONDS = int(os.environ.get("WIMN_PAGE_CACHE_SECONDS", "60"))
+WIMN_PROXY_CACHE_SECONDS = int(os.environ.get("WIMN_PROXY_CACHE_SECONDS", "300"))
