@@ -36,8 +36,8 @@ def varnishd():
 
 
 class Varnish:
-    def __init__(self, backend_ports, workdir):
-        self.port = free_port()
+    def __init__(self, backend_ports, workdir, port=None):
+        self.port = port or free_port()
         self.workdir = Path(workdir)
         vcl = self.workdir / "wimn.vcl"
         vcl.write_text(vcl_for(backend_ports))

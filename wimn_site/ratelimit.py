@@ -3,13 +3,17 @@
 `hit("form-post", client_ip(request), limit=5, window=3600)` counts one event and says whether the
 allowance of the window is used up. The window starts at the first event and lasts `window` seconds;
 the counter is one PostgreSQL row updated by a single statement, so two workers posting at the same
-instant both count (a cache's read-then-write would lose one).
+instant both count (a cache's read-then-write would lose one). With `REDIS_URL` set (several app
+servers), the counter is a Redis key counted and given its expiry by one Lua script, atomic too.
 """
 
 import hashlib
 import math
 from dataclasses import dataclass
 
+import redis
+
+from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
@@ -39,8 +43,27 @@ def _key(scope, identity):
     return hashlib.sha256(f"{scope}\0{identity}".encode()).hexdigest()
 
 
+# INCR, and on the first event of a window its expiry; returns the count and the seconds left.
+_LUA = """
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return {count, redis.call('TTL', KEYS[1])}
+"""
+_redis = {}
+
+
+def _redis_client():
+    url = settings.REDIS_URL
+    if url not in _redis:
+        _redis[url] = redis.Redis.from_url(url, socket_timeout=2)
+    return _redis[url]
+
+
 def hit(scope, identity, *, limit, window):
     """Count one event of `scope` by `identity` (an address, an email) in a window of `window` seconds."""
+    if getattr(settings, "REDIS_URL", ""):
+        count, remaining = _redis_client().eval(_LUA, 1, "wimn:rate:" + _key(scope, identity), int(window))
+        return Hit(count=int(count), limit=limit, retry_after=max(0, int(remaining)))
     with connection.cursor() as cursor:
         cursor.execute(_SQL.format(table=RateCounter._meta.db_table), [_key(scope, identity), float(window)])
         count, remaining = cursor.fetchone()

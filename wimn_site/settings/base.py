@@ -89,6 +89,17 @@ WAGTAILFRONTENDCACHE = (
     else {}
 )
 WAGTAILFRONTENDCACHE_LANGUAGES = ["en", "es", "pt", "fr"]
+# Several app servers: with REDIS_URL (redis://127.0.0.1:6379/0) the production settings keep the cache and
+# the sessions in Redis, and the rate-limit counters go there too (wimn_site/ratelimit.py); without it, the
+# database holds them, which is right for one machine.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+
+
+def redis_caches(url):
+    return {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "KEY_PREFIX": "wimn"}
+    }
+
 
 ROOT_URLCONF = "wimn_site.urls"
 CSRF_FAILURE_VIEW = "wimn_site.views.csrf_failure"  # the refusal in the visitor's language

@@ -52,5 +52,8 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("WIMN_CACHE_MAX_ENTRIES", "5000"))},
     }
 }
+if REDIS_URL:  # noqa: F405 - several app servers share the cache and the sessions through Redis
+    CACHES = redis_caches(REDIS_URL)  # noqa: F405
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 WIMN_PAGE_CACHE_SECONDS = int(os.environ.get("WIMN_PAGE_CACHE_SECONDS", "60"))
 WIMN_PROXY_CACHE_SECONDS = int(os.environ.get("WIMN_PROXY_CACHE_SECONDS", "300"))
