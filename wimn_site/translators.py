@@ -246,7 +246,8 @@ class EnglishSourceWithErrorsMixin(EnglishSourceMixin):
 def _source_widget_class(widget_class):
     """The widget class plus the English source; a subclass, so Wagtail's telepath adapters still apply."""
     mixin = EnglishSourceWithErrorsMixin if hasattr(widget_class, "render_with_errors") else EnglishSourceMixin
-    return types.new_class(f"EnglishSource{widget_class.__name__}", (mixin, widget_class))
+    # Same name: Wagtail styles a field by its widget's class name (w-field--admin_page_chooser...).
+    return types.new_class(widget_class.__name__, (mixin, widget_class))
 
 
 def english_source_html(form, base_name, field, model_field):

@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Revision
 from wagtail.test.utils.form_data import querydict_from_html
 
-from campaigns.models import Organization
+from campaigns.models import AdvocacyDay, Organization
 from statements.factories import StatementIndexPageFactory, StatementPageFactory
 from statements.models import StatementAttachment, StatementPage
 from tests.helpers import soup
@@ -233,8 +233,8 @@ def test_untouched_stream_compares_equal_to_its_initial_value(statement):
 
 
 def test_translated_snippets_get_the_translators_form():
-    assert Topic.base_form_class is TranslatedModelForm
-    assert Organization.base_form_class is TranslatedModelForm
+    for model in (Topic, Organization, AdvocacyDay):
+        assert model.base_form_class is TranslatedModelForm, model
 
 
 def test_spanish_translator_edits_a_topic_in_spanish_only(client, sign_in, statements):
@@ -278,7 +278,15 @@ def test_administrators_tie_a_translator_to_languages(client, sign_in, statement
 
     response = client.post("/admin/translators/new/", {"user": translator.pk, "languages": ["fr", "es"]})
     assert response.status_code == 302, errors(response)
-    assert TranslatorProfile.objects.get(user=translator).languages == ["es", "fr"]
+    profile = TranslatorProfile.objects.get(user=translator)
+    assert profile.languages == ["es", "fr"]  # in the site's order
+    assert "Spanish, French" in soup(client.get("/admin/translators/")).select_one("table").get_text()
+
+    other = django_user_model.objects.create_user("ana", "ana@example.org", "a-long-password-1")
+    url = f"/admin/translators/edit/{profile.pk}/"
+    assert client.post(url, {"user": other.pk, "languages": ["pt"]}).status_code == 302
+    profile.refresh_from_db()
+    assert (profile.user, profile.languages) == (translator, ["pt"])  # the person stays; languages change
 
 
 @pytest.mark.parametrize("languages", [[], ["en"], ["de"]])
