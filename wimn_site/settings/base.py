@@ -252,3 +252,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 WAGTAILDOCS_DOCUMENT_MODEL = "wimn_site.WimnDocument"
+from .storage import *  # noqa: E402,F403  uploads on S3-compatible storage when AWS_STORAGE_BUCKET_NAME is set
+
+STORAGES["default"] = WIMN_MEDIA_STORAGE  # noqa: F405
