@@ -545,6 +545,20 @@ class OrganizationDirectoryPage(FilteredListingMixin, RoutablePageMixin, Transla
         )
 
 
+def pages_showing(page, organizations=()):
+    """Absolute URLs of the campaign hub and the organization pages that list `page` (the caches purge them
+    with it): its campaign, and the directory pages of `organizations`."""
+    urls = []
+    campaign = getattr(page, "campaign", None)
+    if campaign is not None and campaign.live:
+        urls.append(campaign.get_full_url())
+    slugs = sorted({organization.slug for organization in organizations if organization is not None})
+    directory = OrganizationDirectoryPage.objects.live().first() if slugs else None
+    if directory is not None and directory.get_full_url():
+        urls += [f"{directory.get_full_url()}{slug}/" for slug in slugs]
+    return urls
+
+
 # --- Advocacy calendar ------------------------------------------------------------------------------
 
 

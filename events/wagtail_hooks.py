@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
+from campaigns.models import pages_showing
 from wimn_site import registry
 from wimn_site.home import below
 from wimn_site.visibility import private_page_exists, public_pages
@@ -105,3 +106,11 @@ def events_demo():
 @hooks.register(registry.REVIEWED_SECTIONS)
 def events_reviewed():
     return registry.ReviewedSection(EventIndexPage, press_office=False)
+
+
+@hooks.register(registry.CACHED_URLS)
+def event_shown_on(page):
+    """An event is also on its campaign hub and on its co-sponsors' pages."""
+    if not isinstance(page, EventPage):
+        return []
+    return pages_showing(page, [cosponsor.organization for cosponsor in page.cosponsors.all()])

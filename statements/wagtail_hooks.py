@@ -5,16 +5,19 @@ from urllib.parse import urlencode
 
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When, Window
 from django.db.models.functions import Coalesce, RowNumber
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
+from campaigns.models import pages_showing
 from wimn_site import registry
 from wimn_site.home import below
 from wimn_site.models import HomePageFeaturedStatement
 from wimn_site.visibility import private_page_exists, public_pages
 
-from .models import StatementAttachment, StatementBasePage, StatementIndexPage, StatementPage
+from .models import StatementAttachment, StatementBasePage, StatementIndexPage, StatementPage, StatementSignatory
 from .models.base import KIND_PLURALS, KINDS, MEDIA_ALERT
 
 LATEST_STATEMENTS = 4
@@ -154,3 +157,18 @@ def statements_demo():
 @hooks.register(registry.REVIEWED_SECTIONS)
 def statements_reviewed():
     return registry.ReviewedSection(StatementIndexPage, press_office=True)
+
+
+@hooks.register(registry.CACHED_URLS)
+def statement_shown_on(page):
+    """A statement is also in the section's feeds, on its campaign hub and on its signatories' pages."""
+    if not isinstance(page, StatementBasePage):
+        return []
+    site = page.get_site()
+    if site is None:
+        return []
+    with translation.override("en"):  # the caches expand /en/ to every language
+        feeds = [site.root_url + reverse("statements_feed")]
+        feeds += [site.root_url + reverse("statements_kind_feed", args=[kind]) for kind, _label in KINDS]
+    organizations = [s.organization for s in getattr(page, "signatories", StatementSignatory.objects.none()).all()]
+    return feeds + pages_showing(page, organizations)

@@ -23,6 +23,7 @@ Writes that change nothing public (drafts, revisions, logs, sessions, sign-in bo
 submissions, the translation desk's records) invalidate nothing.
 """
 
+import copy
 import logging
 from urllib.parse import urlsplit, urlunsplit
 
@@ -37,11 +38,10 @@ from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from . import page_cache
+from . import page_cache, registry
 
 logger = logging.getLogger(__name__)
 
-CACHED_URLS_HOOK = "wimn_cached_urls"  # (page) -> [absolute URLs] of other pages that show this one
 PURGE_ALL_PATH = "/.well-known/wimn-purge-all"
 
 # Writes that change no public page (besides page_cache.QUIET_MODELS).
@@ -85,18 +85,20 @@ def in_every_language(url):
 
 def page_urls(page):
     """Every absolute URL a change to `page` makes stale (before the language expansion)."""
-    page = page.specific
+    # A copy: Wagtail keeps the site root paths it looks up on the page object itself, and this may run
+    # while the page is being saved, before its Site exists (the copy keeps that stale lookup to itself).
+    page = copy.copy(page.specific)
     urls = []
     full_url = page.get_full_url()
     if full_url:
         urls += [full_url + path.lstrip("/") for path in page.get_cached_paths()]
         root = urlsplit(full_url)
         urls.append(urlunsplit((root.scheme, root.netloc, "/sitemap.xml", "", "")))
-    for ancestor in page.get_ancestors().filter(depth__gte=2).live():
+    for ancestor in page.get_ancestors().filter(depth__gte=2).live().specific():
         url = ancestor.get_full_url()
-        if url:
-            urls.append(url)
-    for function in hooks.get_hooks(CACHED_URLS_HOOK):
+        if url:  # a listing and its own files (an events section's calendar.ics and feed.xml)
+            urls += [url + path.lstrip("/") for path in ancestor.get_cached_paths()]
+    for function in hooks.get_hooks(registry.CACHED_URLS):
         urls += [url for url in function(page) if url]
     return urls
 

@@ -28,6 +28,11 @@ these hook names in its `wagtail_hooks.py`:
     () -> ReviewedSection: a section page model whose pages go through the "Review" workflow before they
     are published (wimn_site.roles); `press_office=True` lets press officers write there.
 
+``wimn_cached_urls``
+    (page) -> [absolute URLs]: other addresses that show `page` and go stale when it changes (a section's
+    feeds, its campaign hub, the pages of the organizations it names); the caches purge them with the page
+    (wimn_site.cache_invalidation), in every language.
+
 ``wimn_demo``
     () -> (order, "app.demo.load"): the dotted path of the function that adds the app's demo content under
     the home page (`load(home)`); lower orders load first (organizations before what cites them).
@@ -45,6 +50,7 @@ CAMPAIGN_SECTIONS = "wimn_campaign_sections"
 CAMPAIGN_DOCUMENTS = "wimn_campaign_documents"
 ORGANIZATION_SECTIONS = "wimn_organization_sections"
 REVIEWED_SECTIONS = "wimn_reviewed_sections"
+CACHED_URLS = "wimn_cached_urls"
 DEMO = "wimn_demo"
 
 CAMPAIGN_ITEMS = 5  # items of each group a campaign hub shows before "the full list"

@@ -194,6 +194,9 @@ class EventPage(FiledUnderCampaign, TranslatedPageMixin, Page):
             parts.append(str(_("Online")))
         return ", ".join(part for part in parts if part)
 
+    def get_cached_paths(self):
+        return ["/", "/event.ics"]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         moment = times.now()

@@ -54,6 +54,10 @@ class EventIndexPage(FilteredListingMixin, TranslatedPageMixin, Page):
             return event.route(request, path_components[1:])
         return super().route(request, path_components)
 
+    def get_cached_paths(self):
+        """The section, its calendar and its feed: purged together when an event changes."""
+        return ["/", "/calendar.ics", "/feed.xml"]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(event_listing(self, request))
