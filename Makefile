@@ -48,8 +48,8 @@ services: ## Make sure Varnish and Redis exist for the proxy and cache tests (in
 chromium: ## Make sure a Chromium for the browser tests exists (installs Debian's when possible)
 	@bash scripts/ensure_chromium.sh
 
-bench: venv messages ## Benchmark the home and a content page under gunicorn with production settings
-	$(DBRUN) bash scripts/bench.sh
+bench: venv messages ## Per page type: in-process ms, gunicorn and Varnish req/s against nginx's ceiling; 200 connections x 60 s
+	$(DBRUN) $(PY) scripts/bench.py
 
 profile: venv messages ## One URL in-process: best and median time, queries, slowest functions (URL=/en/)
 	DJANGO_SETTINGS_MODULE=wimn_site.settings.dev $(DBRUN) bash -c '$(PY) manage.py setup_site >/dev/null && $(PY) scripts/profile_page.py "$(or $(URL),/en/)"'
