@@ -51,6 +51,7 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 MIX_SECONDS = int(os.environ.get("BENCH_MIX_SECONDS", "60"))
 MIX_CONNECTIONS = int(os.environ.get("BENCH_MIX_CONNECTIONS", "200"))
 PY = str(BASE_DIR / ".venv" / "bin" / "python")
+TOOLS = (("wrk", "wrk"), ("varnish", "varnishd"), ("nginx", "nginx"))  # (Debian package, binary)
 
 
 def ensure_tools():
