@@ -13,6 +13,8 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
 
+from wagtail.users.models import UserProfile
+
 from statements.models import PledgePage, StatementIndexPage, StatementPage
 from wimn_site import roles
 
@@ -120,3 +122,29 @@ def test_translator_sees_the_desk_in_the_editor_and_the_report(page, live_server
     first = page.locator("table.listing tbody tr").first.inner_text()
     assert "Pledge" in first or "pledge" in first.lower()
     screenshot(page, "desk-report")
+
+
+def test_spanish_speaking_translator_and_portuguese_visitor(page, live_server, demo_site, django_user_model):
+    """The desk in the admin in Spanish (the translator's own admin language), and the stale note a
+    Portuguese reader of the pledge sees, with its link to the English."""
+    roles.ensure_roles()
+    translator = member(django_user_model, "lucia", roles.TRANSLATORS)
+    profile = UserProfile.get_for_user(translator)
+    profile.preferred_language = "es"
+    profile.save()
+    pledge = PledgePage.objects.get()
+    sign_in(page, live_server, "lucia")
+    page.goto(f"{live_server.url}/admin/pages/{pledge.pk}/edit/")
+    status = " ".join(page.locator(".wimn-translation-status").inner_text().split())
+    assert "PT desactualizada desde el 4 Jul 2023" in status or "PT desactualizada desde el 4 jul 2023" in status
+    assert "ES al día" in status
+    screenshot(page, "desk-editor-panel-es")
+
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/pt/statements/imrf-pledge/")
+    note = page.locator(".translation-note--stale")
+    assert "A versão em inglês desta página foi atualizada em 4 de julho de 2023" in note.inner_text()
+    screenshot(page, "visitor-stale-note-pt")
+    note.get_by_role("link", name="Ler a versão em inglês").click()
+    page.wait_for_url("**/en/statements/imrf-pledge/")
+    assert page.locator(".translation-note--stale").count() == 0
