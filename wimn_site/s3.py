@@ -6,7 +6,8 @@ site's own host, streamed from the bucket by wimn_site.media, rather than a sign
 loading images from 'self' only (the Content-Security-Policy), a rendition's address stays the same from one
 page view to the next (browsers and the proxy keep it) and never expires inside a page the proxy still
 serves, and no bucket address appears in any page. Everything else gets a signed, expiring URL if anything
-asks for one: only staff screens do; visitors download documents through Wagtail's serve view.
+asks for one; neither the public pages nor the admin's image and document screens do (visitors download
+documents through Wagtail's serve view).
 """
 
 import posixpath

@@ -1,15 +1,12 @@
-from pathlib import Path
-
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import sitemaps, views
+from . import media, sitemaps, views
 
 urlpatterns = [
     path("", views.language_redirect, name="language_redirect"),
@@ -21,16 +18,12 @@ urlpatterns = [
 ]
 
 # Of the uploads, only image renditions are files anyone may fetch by their address (a proxy may serve
-# the same folder itself, see docs/deploy.md). Documents go only through Wagtail's serve view above, which
-# applies wimn_site.visibility; original images are never served, pages show renditions.
+# the same folder itself, see docs/deploy.md), from MEDIA_ROOT or from the bucket (wimn_site.media). Documents
+# go only through Wagtail's serve view above, which applies wimn_site.visibility; original images are never
+# served, pages show renditions.
 urlpatterns += [
-    # Rooted in the renditions folder itself (Wagtail keeps them flat there), so no spelling of ".." can step
-    # out of it: a name that tries is refused by the static view's own check.
-    re_path(
-        rf"^{settings.MEDIA_URL.strip('/')}/images/(?P<path>[^/\\]+)$",
-        serve,
-        {"document_root": Path(settings.MEDIA_ROOT) / "images"},
-    )
+    # Wagtail keeps renditions flat in their folder: a name with a slash or backslash is no rendition.
+    re_path(rf"^{settings.MEDIA_URL.strip('/')}/images/(?P<path>[^/\\]+)$", media.rendition),
 ]
 
 urlpatterns += i18n_patterns(

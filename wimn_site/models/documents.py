@@ -151,9 +151,9 @@ class WimnDocument(AbstractDocument):
         if self.file_size is not None:
             return self.file_size
         try:
-            return self.file.size
-        except (OSError, ValueError):
-            return None
+            return self.file.size  # a request to the bucket when uploads are on S3 (wimn_site/s3.py)
+        except Exception:  # missing, or a storage that cannot answer (botocore's errors are no OSError)
+            return None  # the page loses the file's size, not its rendering
 
     def offered_translations(self):
         """The language versions that may be offered to visitors: none in a private collection.

@@ -16,10 +16,11 @@ AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
 AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE") or None  # "path" for most MinIO setups
 AWS_LOCATION = os.environ.get("AWS_LOCATION", "")  # a folder in the bucket, when the bucket is shared
 AWS_DEFAULT_ACL = None  # no ACL of our own: objects stay as private as the bucket
-AWS_QUERYSTRING_AUTH = True  # any bucket address the storage makes is signed and expires (staff screens only)
+AWS_QUERYSTRING_AUTH = True  # any bucket address the storage makes is signed and expires (no page shows one)
+AWS_S3_SIGNATURE_VERSION = "s3v4"  # botocore would sign some URLs with version 2, which newer regions refuse
 AWS_S3_FILE_OVERWRITE = False  # a second upload named like the first gets a name of its own
-# django-storages reads an object whole before the first byte is sent; past this size it is spooled to a
-# temporary file rather than held in memory (documents go up to WIMN_MAX_DOCUMENT_BYTES).
+# django-storages reads an object whole into a temporary file before the first byte is sent: past this size
+# that file is on disk, not in the worker's memory (documents go up to WIMN_MAX_DOCUMENT_BYTES).
 AWS_S3_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 WIMN_MEDIA_STORAGE = {
