@@ -67,6 +67,7 @@ QUIET_MODELS = page_cache.QUIET_MODELS | {
     "auth.permission",
     "contenttypes.contenttype",
     "django_cache.cacheentry",
+    "migrations.migration",
 }
 
 
@@ -134,7 +135,9 @@ def _is_page_part(model):
 
 def _quiet(sender):
     meta = getattr(sender, "_meta", None)
-    return meta is None or meta.label_lower in QUIET_MODELS or _is_page_part(sender)
+    if meta is None or getattr(sender, "__module__", "") == "__fake__":  # a migration's historical model
+        return True
+    return meta.label_lower in QUIET_MODELS or _is_page_part(sender)
 
 
 # --- Receivers (connected in WimnSiteConfig.ready) -----------------------------------------------------
