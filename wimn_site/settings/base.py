@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "wimn_site.outage.DatabaseOutageMiddleware",  # the database unreachable: a 503 page, never a 500
     "wimn_site.middleware.OneLeadingSlashMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -128,7 +129,7 @@ DATABASES = {
         env="DATABASE_URL",
         default="postgres://postgres@localhost:5432/wimn",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
+        conn_health_checks=True,  # CONN_HEALTH_CHECKS: a restarted PostgreSQL is reconnected, no app restart
     )
 }
 if os.environ.get("TEST_DATABASE_NAME"):
