@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import translation
 
 from tests import snapshots
+from wimn_site import frame
 from wimn_site.factories import ContentPageFactory, create_site_root, ensure_tree_root, rich
 
 
@@ -20,6 +21,12 @@ def _english_by_default():
     """Each test starts with English active, as a request without prefix would."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_site_frame():
+    """Each test builds the site's frame (menu, footer: wimn_site.frame) from its own pages, not another test's."""
+    frame.forget()
 
 
 @pytest.fixture(autouse=True)

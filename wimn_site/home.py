@@ -6,8 +6,8 @@ and the call to action.
   `wimn_section_pages`; a block whose section page does not exist is left out without a query.
 * Call to action: the chosen page, else the mailing-list sign-up form; its heading and text are the home
   page's own (translated) or standard invitations.
-* The section pages and the call to action are read from the home page's children, which the header menu
-  fetches anyway (wimn_site.navigation).
+* The section pages and the call to action are read from the home page's children in the site's frame
+  (wimn_site.frame), which the header menu reads anyway: links (title and URL), not pages.
 
 Everything is restricted to live pages outside private sections and below this home page (`below`), and
 each block stays at a fixed number of queries whatever the number of items.
@@ -18,8 +18,8 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from . import registry
+from .frame import Link, site_frame
 from .models.forms import NEWSLETTER
-from .navigation import root_children
 from .visibility import public_pages
 
 
@@ -29,21 +29,23 @@ def below(home, queryset):
 
 
 def section_links(home, request):
-    """The call-to-action page and the section pages the home page links to (base Page rows), by name.
+    """The call-to-action page and the section pages the home page links to (`frame.Link`s), by name.
 
-    Read from the home page's children (one query shared with the header menu); only a chosen
-    call-to-action page deeper in the tree costs a query of its own.
+    Read from the home page's children in the site's frame (no query); only a chosen call-to-action page
+    deeper in the tree costs a query of its own.
     """
-    children = root_children(request, home)
+    frame = site_frame(request) if request is not None else None
+    children = frame.children if frame is not None and frame.root is not None and frame.root.pk == home.pk else ()
     found = {}
     for name, model in registry.section_pages().items():
         kind = (model._meta.app_label, model._meta.model_name)
-        found[name] = next((page for page in children if (page.type_app, page.type_model) == kind), None)
+        found[name] = next((page for page in children if (page.app_label, page.model_name) == kind), None)
     chosen = None
     if home.cta_page_id:
         chosen = next((page for page in children if page.pk == home.cta_page_id), None)
         if chosen is None:
-            chosen = below(home, Page.objects.filter(pk=home.cta_page_id)).first()
+            deeper = below(home, Page.objects.filter(pk=home.cta_page_id)).first()
+            chosen = Link.of(deeper, request) if deeper is not None else None
     newsletter = next((page for page in children if page.form_purpose == NEWSLETTER), None)
     found["cta"] = chosen or newsletter
     return found

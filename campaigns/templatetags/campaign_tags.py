@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.html import format_html
 
+from wimn_site.frame import Link
 from wimn_site.visibility import public_pages
 
 from .. import dates
@@ -18,6 +19,7 @@ def advocacy_coming_up(context, limit=3):
     """The next few advocacy days (ongoing ones included), with a link to the calendar page. Two queries."""
     request = context.get("request")
     calendar_page = public_pages(AdvocacyCalendarPage.objects.all()).first() if request else None
+    calendar_page = Link.of(calendar_page, request) if calendar_page is not None else None
     return {"occurrences": upcoming(limit=limit), "calendar_page": calendar_page, "request": request}
 
 

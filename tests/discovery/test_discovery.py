@@ -289,7 +289,8 @@ class TestBreadcrumbs:
         assert soup(client.get("/en/")).find("nav", attrs={"aria-label": "Breadcrumb"}) is None
 
     def test_breadcrumbs_and_their_json_ld_share_one_query(self, client, about):
-        """The visible trail and the BreadcrumbList read the ancestors once, and the page stays within 12."""
+        """The visible trail and the BreadcrumbList read the ancestors at most once (not at all when the route left
+        each parent on its child), and the page stays within 12."""
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
@@ -298,6 +299,6 @@ class TestBreadcrumbs:
         with CaptureQueriesContext(connection) as queries:
             response = client.get("/en/about/team/")
         ancestor_reads = [q for q in queries.captured_queries if '"wagtailcore_page"."depth" > 1' in q["sql"]]
-        assert len(ancestor_reads) == 1
+        assert len(ancestor_reads) <= 1
         assert of_type(json_ld(response), "BreadcrumbList")
         assert len(queries.captured_queries) <= 12

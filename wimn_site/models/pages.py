@@ -8,6 +8,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import BaseStreamBlock
+from ..frame import routed_child
 from .mixins import TranslatedPageMixin
 
 
@@ -85,6 +86,15 @@ class HomePage(TranslatedPageMixin, Page):
         verbose_name = _("home page")
 
     # Its blocks come from the apps (wimn_site.home, through the `home_context` template tag).
+
+    def route(self, request, path_components):
+        """A section (a child listed in the site's frame) is fetched as its own class in one query; anything
+        else is routed by Wagtail."""
+        if path_components:
+            child = routed_child(self, request, path_components[0])
+            if child is not None:
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
 
 
 class HomePageFeaturedStatement(Orderable):

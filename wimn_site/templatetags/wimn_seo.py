@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
-from ..models import SiteSettings
+from ..frame import site_frame
 from ..site_urls import absolute_url
 from .wimn_tags import ancestors_for_breadcrumbs, site_root
 
@@ -51,7 +51,7 @@ def _page_url(request, page, root):
     return _absolute(request, f"/{language}{relative}")
 
 
-def organization(request, root):
+def organization(request, home):
     """The network as schema.org data: name, logo, contact and its social profiles (`sameAs`)."""
     language = translation.get_language()
     data = {
@@ -63,13 +63,13 @@ def organization(request, root):
         "url": _absolute(request, f"/{language}/"),
         "logo": _absolute(request, static("img/logo.svg")),
     }
-    if root is not None and getattr(root, "mission", ""):
-        data["description"] = root.mission
-    if request is not None:
-        site_settings = SiteSettings.for_request(request)
-        if site_settings.contact_email:
-            data["email"] = site_settings.contact_email
-        same_as = [url for _label, url in site_settings.social_links]
+    if home is not None and getattr(home, "mission", ""):
+        data["description"] = home.mission
+    frame = site_frame(request) if request is not None else None
+    if frame is not None:
+        if frame.contact_email:
+            data["email"] = frame.contact_email
+        same_as = [url for _label, url in frame.social_links]
         if same_as:
             data["sameAs"] = same_as
     return data
@@ -120,7 +120,7 @@ def structured_data(context):
     root = site_root(context)
     blocks = []
     if page.depth <= 2:
-        blocks += [organization(request, root), website(request)]
+        blocks += [organization(request, page), website(request)]
     else:
         blocks.append(breadcrumb_list(context, page, root))
     extra = page.get_structured_data(request) if hasattr(page, "get_structured_data") else None

@@ -2,10 +2,10 @@ from django import template
 from django.conf import settings
 from django.utils import translation
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
+from ..frame import Link, site_frame
 from ..i18n import language_versions
-from ..navigation import root_children
 from ..site_urls import absolute_url as site_absolute_url
 
 register = template.Library()
@@ -27,30 +27,17 @@ def absolute_url(context, url):
 
 
 @register.simple_tag(takes_context=True)
-def site_root(context):
-    """The home page of the current site, cached on the request (used by header, footer and breadcrumbs)."""
+def frame(context):
+    """The site's frame in the active language (wimn_site.frame): menu, footer, settings; one cache lookup."""
     request = context.get("request")
-    if request is None:
-        return None
-    if not hasattr(request, "_wimn_root"):
-        site = Site.find_for_request(request)
-        request._wimn_root = site.root_page.specific if site else None
-    return request._wimn_root
+    return site_frame(request) if request is not None else None
 
 
 @register.simple_tag(takes_context=True)
-def menu_pages(context):
-    """Pages shown in the header: the home page's live children marked 'show in menus'."""
-    request = context.get("request")
-    if request is not None and hasattr(request, "_wimn_menu"):
-        return request._wimn_menu
-    root = site_root(context)
-    # One query shared with the home page's links (wimn_site.navigation): titles and URLs live on the base
-    # Page row (no .specific()), and the private-section check is a subquery, not Wagtail's extra query.
-    pages = [page for page in root_children(request, root) if page.show_in_menus]
-    if request is not None:
-        request._wimn_menu = pages
-    return pages
+def site_root(context):
+    """The home page of the current site, as the frame's link (title and URL in the active language)."""
+    found = frame(context)
+    return found.root if found is not None else None
 
 
 @register.simple_tag
@@ -63,12 +50,27 @@ def language_name(code):
     return settings.LANGUAGE_NATIVE_NAMES.get(code, code)
 
 
+def _cached_ancestors(page):
+    """The page's ancestors below the home page as the route left them on it (`_cached_parent_obj`), else None."""
+    if not page.path or not page.depth:
+        return None
+    chain = []
+    node = page
+    while node.depth > 3:
+        node = getattr(node, "_cached_parent_obj", None)
+        if not isinstance(node, Page) or not page.path.startswith(node.path):
+            return None
+        chain.append(node)
+    return chain[::-1]
+
+
 @register.simple_tag(takes_context=True)
 def ancestors_for_breadcrumbs(context, page):
-    """The page's ancestors below the site root (for breadcrumbs and their JSON-LD), in at most one query.
+    """The page's ancestors below the site root (for breadcrumbs and their JSON-LD), as links, kept on the request
+    so the visible trail and the structured data share them.
 
-    Base Page rows suffice (titles and URLs live there); a child of the home page reuses the site root, and
-    the result is kept on the request so the visible trail and the structured data share it.
+    The home page comes from the frame; the pages between it and this one from the route that found this page
+    (each section's route leaves the parent on its child), else from one query.
     """
     if not isinstance(page, Page):
         return []
@@ -77,10 +79,11 @@ def ancestors_for_breadcrumbs(context, page):
     if cache is not None and page.pk in cache:
         return cache[page.pk]
     root = site_root(context)
-    if page.depth == 3 and root is not None and page.path.startswith(root.path):
-        crumbs = [root]
+    between = _cached_ancestors(page) if root is not None and page.path.startswith(root.path) else None
+    if between is None:
+        crumbs = [Link.of(ancestor, request) for ancestor in page.get_ancestors().filter(depth__gt=1)]
     else:
-        crumbs = list(page.get_ancestors().filter(depth__gt=1))
+        crumbs = [root, *(Link.of(ancestor, request) for ancestor in between)]
     if request is not None:
         if cache is None:
             cache = request._wimn_crumbs = {}

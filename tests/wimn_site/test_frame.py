@@ -1,0 +1,71 @@
+"""The site's frame (wimn_site.frame): menu, footer and settings kept per site and language, rebuilt on forget()."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.helpers import soup
+from wimn_site import frame
+from wimn_site.factories import ContentPageFactory
+from wimn_site.models import ContentPage, SiteSettings
+
+
+def menu(response):
+    nav = soup(response).find("nav", class_="site-nav")
+    return [(a.get_text(strip=True), a["href"]) for a in nav.find_all("a")]
+
+
+def test_the_frame_is_built_once_and_then_read_from_the_cache(client, about):
+    """The second request reads neither the site settings nor the home page's children."""
+    client.get("/es/")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/es/about/")
+    tables = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "wimn_site_sitesettings" not in tables
+    assert "django_content_type" not in tables  # the children's types, read with them
+    assert menu(response) == [("Quiénes somos", "/es/about/")]
+    assert soup(response).find("footer").find("a", href="mailto:wimninfo@womeninmigration.org")
+
+
+def test_each_language_has_its_own_frame(client, about):
+    assert menu(client.get("/es/")) == [("Quiénes somos", "/es/about/")]
+    assert menu(client.get("/en/")) == [("About us", "/en/about/")]
+    assert menu(client.get("/es/")) == [("Quiénes somos", "/es/about/")]
+
+
+def test_a_change_shows_once_the_frame_is_forgotten(client, about, home):
+    """What the frame shows is kept until `forget()` (which the cache invalidation rules call on every change)."""
+    client.get("/es/")
+    ContentPage.objects.filter(pk=about.pk).update(title_es="Sobre la red")
+    settings = SiteSettings.for_site(home.get_site())
+    settings.contact_email = "prensa@example.org"
+    settings.twitter_handle = "wimn"
+    settings.save()
+    assert menu(client.get("/es/")) == [("Quiénes somos", "/es/about/")]
+    frame.forget()
+    response = client.get("/es/")
+    assert menu(response) == [("Sobre la red", "/es/about/")]
+    assert soup(response).find("footer").find("a", href="mailto:prensa@example.org")
+    assert soup(response).find("meta", attrs={"name": "twitter:site"})["content"] == "@wimn"
+
+
+def test_a_stale_frame_never_routes_to_the_wrong_page(client, about, home):
+    """Routing through a kept frame still asks the database: a section unpublished since is a 404, one published
+    since is served, and a changed slug is followed."""
+    client.get("/en/about/")
+    fresh = ContentPageFactory(parent=home, title="Join", slug="join", show_in_menus=True)
+    assert client.get("/en/join/").status_code == 200
+    about.unpublish()
+    assert client.get("/en/about/").status_code == 404
+    fresh.slug = "join-us"
+    fresh.save_revision().publish()
+    assert client.get("/en/join/").status_code == 404
+    assert client.get("/en/join-us/").status_code == 200
+
+
+def test_breadcrumbs_link_the_ancestors_in_the_visitors_language(client, about):
+    ContentPageFactory(parent=about, slug="team", title="Team", title_es="Equipo")
+    trail = soup(client.get("/es/about/team/")).find("nav", attrs={"aria-label": "Ruta de navegación"})
+    assert [(a.get_text(strip=True), a["href"]) for a in trail.find_all("a")] == [
+        ("Inicio", "/es/"),
+        ("Quiénes somos", "/es/about/"),
+    ]

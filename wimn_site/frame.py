@@ -1,0 +1,167 @@
+"""The site's frame: what every public page shows around its content, built once per site and language.
+
+The header menu, the footer's contact and social links, the handle the social tags name, the home page
+(the breadcrumbs' first step) and its live public children (the menu, the home page's links to the
+sections, and the route to them) are the same on every page of a site in one language. Built, they cost
+two queries (the home page's children, the site settings) and their URLs; kept, one cache lookup.
+
+They are kept in Django's cache under a key per site and language, with the version they were built
+for. `forget()` starts a new version, so every frame is rebuilt on its next request: the site's one set
+of invalidation rules (wimn_site.cache_invalidation) calls it for every change that can show in a frame
+(a page published, unpublished, moved or deleted, a setting or snippet saved). Frames hold plain values
+(titles and URLs in their language), never model instances.
+"""
+
+import time
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.core.cache import cache
+from django.db.models import F
+from django.utils import translation
+
+from wagtail.models import Page, Site
+
+from .models.site_settings import SiteSettings
+from .visibility import public_pages
+
+VERSION_KEY = "wimn:frame:version"
+# A frame is rebuilt when its version is replaced; the timeout only bounds how long an unused one is kept.
+TIMEOUT = 24 * 3600
+
+
+@dataclass(frozen=True)
+class Link:
+    """A page of the frame, in one language: enough to link to it, and to route to it without loading it."""
+
+    pk: int
+    title: str
+    url: str
+    slug: str
+    path: str
+    url_path: str
+    depth: int
+    show_in_menus: bool = False
+    app_label: str = ""
+    model_name: str = ""
+    form_purpose: str = ""
+
+    @classmethod
+    def of(cls, page, request, **extra):
+        return cls(
+            pk=page.pk,
+            title=str(page.title),
+            url=page.get_url(request) or "",
+            slug=page.slug,
+            path=page.path,
+            url_path=page.url_path,
+            depth=page.depth,
+            show_in_menus=page.show_in_menus,
+            **extra,
+        )
+
+    def model(self):
+        """The page's specific model class (None for a model no longer installed)."""
+        try:
+            return apps.get_model(self.app_label, self.model_name)
+        except LookupError:
+            return None
+
+
+@dataclass(frozen=True)
+class Frame:
+    site_id: int
+    language: str
+    root: Link | None
+    children: tuple = ()
+    contact_email: str = ""
+    social_links: tuple = ()
+    twitter_handle: str = ""
+    menu: tuple = field(init=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "menu", tuple(child for child in self.children if child.show_in_menus))
+
+    def child(self, slug):
+        return next((child for child in self.children if child.slug == slug), None)
+
+
+def site_frame(request):
+    """The frame of the request's site in the active language (None outside any site); kept on the request."""
+    language = translation.get_language()
+    found = getattr(request, "_wimn_frame", None)
+    if found is not None and found.language == language:
+        return found
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    key = f"wimn:frame:{site.pk}:{language}"
+    values = cache.get_many([VERSION_KEY, key])
+    version = values.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, _new_version(), None)
+        version = cache.get(VERSION_KEY)
+    kept = values.get(key)
+    if kept is not None and kept[0] == version:
+        frame = kept[1]
+    else:
+        frame = build(site, request, language)
+        cache.set(key, (version, frame), TIMEOUT)
+    request._wimn_frame = frame
+    return frame
+
+
+def forget():
+    """Every site's frame is stale from now on (rebuilt on its next request)."""
+    cache.set(VERSION_KEY, _new_version(), None)
+
+
+def _new_version():
+    return time.time_ns()
+
+
+def build(site, request, language):
+    """The frame of `site` in `language`, from the database: two queries."""
+    with translation.override(language):
+        root = site.root_page
+        children = public_pages(root.get_children()).annotate(
+            type_app=F("content_type__app_label"),
+            type_model=F("content_type__model"),
+            form_purpose=F("formpage__purpose"),
+        )
+        site_settings = SiteSettings.for_site(site)
+        return Frame(
+            site_id=site.pk,
+            language=language,
+            root=Link.of(root, request),
+            children=tuple(
+                Link.of(
+                    page,
+                    request,
+                    app_label=page.type_app,
+                    model_name=page.type_model,
+                    form_purpose=page.form_purpose or "",
+                )
+                for page in children
+            ),
+            contact_email=site_settings.contact_email,
+            social_links=tuple(site_settings.social_links),
+            twitter_handle=site_settings.twitter_handle,
+        )
+
+
+def routed_child(parent, request, slug):
+    """The live child `slug` of the site's home page `parent`, as its specific class in one query (Wagtail's
+    route reads the base row, then the specific one), with its parent cached; None when the frame does not
+    list it (then Wagtail's own route decides)."""
+    frame = site_frame(request) if request is not None else None
+    if frame is None or frame.root is None or frame.root.pk != parent.pk:
+        return None
+    link = frame.child(slug)
+    model = link.model() if link is not None else None
+    if model is None or not issubclass(model, Page):
+        return None
+    child = model.objects.filter(pk=link.pk, slug=slug, path__startswith=parent.path, depth=parent.depth + 1).first()
+    if child is not None:
+        child._cached_parent_obj = parent
+    return child
