@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from campaigns.models import FiledUnderCampaign
 from wimn_site.models import TranslatedPageMixin
+from wimn_site.related import by_name, page_links, with_document, with_originals
 from wimn_site.site_urls import absolute_url
 
 STATEMENT = "statement"
@@ -121,26 +122,29 @@ class StatementBasePage(FiledUnderCampaign, TranslatedPageMixin, Page):
     def is_media_alert(self):
         return self.kind == MEDIA_ALERT
 
+    def related_lookups(self):
+        """The relations the page shows, which the section's fetch reads with one query each (`wimn_site.related`,
+        `models.queries.fetch_child`) before `related_context` uses them."""
+        return ["topics", with_document("attachments", StatementAttachment)]
+
     def related_context(self):
-        """Related rows for the template and the structured data, by name. Served pages bring them along
-        (attached by the section's one-query fetch, `models.queries.fetch_child`); previews and other callers
-        read them once from the page's (possibly unsaved) relations."""
+        """Related rows for the template and the structured data, by name, read once: from what the section's
+        fetch loaded when served, else (previews, other callers) from the page's possibly unsaved relations.
+        Attached documents come as their originals with their language versions (one query)."""
         if self._related is None:
             self._related = self.query_related()
         return self._related
 
     def query_related(self):
-        return {
-            "topics": list(self.topics.all()),
-            "attachments": [
-                a for a in self.attachments.all().select_related("document", "document__original") if a.document_id
-            ],
-        }
+        return {"topics": by_name(self.topics.all()), "attachments": with_originals(self.attachments.all())}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.related_context())
-        context["index_page"] = self.get_parent()
+        context["index_page"] = index_page = self.get_parent()
+        context["index_url"] = index_page.get_url(request) if index_page is not None else ""
+        # The campaign as a link (title, URL), when visitors may see it.
+        context["campaign"] = page_links([self.campaign_id], request).get(self.campaign_id)
         return context
 
     def get_structured_data(self, request):

@@ -1,6 +1,6 @@
 """The statements section's listing: filters (kind, topic, year, campaign), pagination, constant queries.
 
-Queries: filter choices (one, see queries.filter_choices), count, items: the same for 3 items as for 300.
+Queries: filter choices (three, see queries.filter_choices), count, items: the same for 3 items as for 300.
 """
 
 import django_filters
@@ -28,7 +28,7 @@ class StatementFilters(ListingFilterSet):
 def statement_listing(index_page, request):
     """Context for the index page: the filters (with the topics, years and campaigns in use), the requested page."""
     base = public_pages(StatementBasePage.objects.child_of(index_page))
-    topics, years, campaigns = filter_choices(index_page, base)
+    topics, years, campaigns = filter_choices(base)
     filters = StatementFilters(
         request.GET,
         base,

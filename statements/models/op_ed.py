@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from campaigns.models import OrganizationOrName
 from wimn_site.blocks import BaseStreamBlock
+from wimn_site.related import with_organization
 
 from .base import OP_ED, StatementBasePage, summary_panel, topics_and_campaign_panel
 
@@ -55,10 +56,13 @@ class OpEdPage(StatementBasePage):
         verbose_name = _("op-ed")
         verbose_name_plural = _("op-eds")
 
+    def related_lookups(self):
+        return [*super().related_lookups(), with_organization("authors", OpEdAuthor), "language_versions"]
+
     def query_related(self):
         return {
             **super().query_related(),
-            "authors": list(self.authors.all().select_related("organization")),
+            "authors": list(self.authors.all()),
             "language_versions": list(self.language_versions.all()),
         }
 

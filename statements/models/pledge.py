@@ -55,6 +55,9 @@ class PledgePage(StatementBasePage):
         verbose_name = _("pledge")
         verbose_name_plural = _("pledges")
 
+    def related_lookups(self):
+        return [*super().related_lookups(), "commitments"]
+
     def query_related(self):
         return {**super().query_related(), "commitments": list(self.commitments.all())}
 

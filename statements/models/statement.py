@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from campaigns.models import OrganizationOrName
 from wimn_site.blocks import BaseStreamBlock
+from wimn_site.related import with_organization
 from wimn_site.translators import TranslatedPageForm
 
 from .base import MEDIA_ALERT, STATEMENT_KINDS, StatementBasePage, summary_panel, topics_and_campaign_panel
@@ -88,8 +89,11 @@ class StatementPage(StatementBasePage):
                 {"press_contact_email": _("A media alert needs a press contact: give an email or a phone number.")}
             )
 
+    def related_lookups(self):
+        return [*super().related_lookups(), with_organization("signatories", StatementSignatory)]
+
     def query_related(self):
-        return {**super().query_related(), "signatories": list(self.signatories.all().select_related("organization"))}
+        return {**super().query_related(), "signatories": list(self.signatories.all())}
 
     def get_structured_data(self, request):
         data = super().get_structured_data(request)

@@ -3,7 +3,6 @@
 import pytest
 
 from statements.models import OpEdPage, PledgePage, StatementBasePage, StatementIndexPage, StatementPage
-from tests.helpers import count_queries
 from wimn_site import translation_status as desk
 
 pytestmark = pytest.mark.django_db
@@ -71,13 +70,12 @@ def test_demo_op_eds_have_authors_and_versions(index):
 
 
 def test_demo_pages_render_light_in_every_language(client, index):
-    """Every demo page renders in each language, under 60 KB of HTML, within the query budget."""
+    """Every demo page renders in each language, under 60 KB of HTML. (That the queries do not grow with a page's
+    rows is checked per page type in test_pages.py and test_listing.py; time is what `make profile` measures.)"""
     client.get("/en/statements/")  # warm the per-site caches
     for lang in ("en", "es", "pt", "fr"):
-        response, queries = count_queries(client, f"/{lang}/statements/")
-        assert response.status_code == 200 and queries <= 12
+        assert client.get(f"/{lang}/statements/").status_code == 200
         for page in StatementBasePage.objects.child_of(index):
-            response, queries = count_queries(client, f"/{lang}/statements/{page.slug}/")
+            response = client.get(f"/{lang}/statements/{page.slug}/")
             assert response.status_code == 200, page.slug
             assert len(response.content) < 60_000, f"{page.slug} is {len(response.content)} bytes"
-            assert queries <= 12, f"{page.slug} ran {queries} queries"

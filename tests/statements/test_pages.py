@@ -2,6 +2,7 @@ import pytest
 
 from wagtail.models import Page
 
+from campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory, OrganizationFactory
 from statements.factories import (
     MediaAlertFactory,
     OpEdAuthorFactory,
@@ -12,9 +13,11 @@ from statements.factories import (
     StatementIndexPageFactory,
     StatementPageFactory,
     StatementSignatoryFactory,
+    attach_document,
 )
 from statements.models import OpEdPage, PledgePage, StatementBasePage, StatementIndexPage, StatementPage
-from tests.helpers import assert_page_queries, soup
+from tests.helpers import count_queries, soup
+from wimn_site.factories import TopicFactory
 from wimn_site.models import ContentPage, HomePage
 
 pytestmark = pytest.mark.django_db
@@ -121,13 +124,38 @@ def test_op_ed_shows_authors_outlet_and_versions(client, index):
     assert "Leia no seu idioma" in portuguese.select_one(".op-ed__yours").get_text()
 
 
-def test_detail_page_query_count(client, index):
-    """A statement page with topics, documents and signatories stays within the budget."""
-    page = StatementPageFactory(parent=index, slug="s")
-    for n in range(5):
-        StatementSignatoryFactory(page=page, organization_name=f"Org {n}")
-    client.get("/en/statements/s/")  # warm: the site settings row and the site's root paths exist
-    assert_page_queries(client, "/en/statements/s/", 12)
+def _add_rows(page, n, start):
+    """`n` of each related row a statement-like page shows: topics, documents (in two languages), and the rows of
+    its type (signatories from the directory, commitments, authors and versions)."""
+    for i in range(start, start + n):
+        page.topics.add(TopicFactory(slug=f"t{page.pk}-{i}", name=f"Topic {i}"))
+        attach_document(page, f"Document {i}", languages=("en", "es"))
+        if isinstance(page, StatementPage):
+            StatementSignatoryFactory(page=page, organization=OrganizationFactory(slug=f"o{page.pk}-{i}"))
+        if isinstance(page, PledgePage):
+            PledgeCommitmentFactory(page=page)
+        if isinstance(page, OpEdPage):
+            OpEdAuthorFactory(page=page, organization=OrganizationFactory(slug=f"a{page.pk}-{i}"))
+            OpEdVersionFactory(page=page)
+
+
+@pytest.mark.parametrize("factory", [StatementPageFactory, MediaAlertFactory, PledgePageFactory, OpEdPageFactory])
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_detail_page_queries_do_not_grow_with_its_rows(client, index, factory, language):
+    """A statement-like page with 1 topic, document, signatory, commitment, author and version runs as many
+    queries as one with 20 of each."""
+    page = factory(
+        parent=index, slug="s", campaign=CampaignPageFactory(parent=CampaignIndexPageFactory(parent=index.get_parent()))
+    )
+    _add_rows(page, 1, 0)
+    client.get(f"/{language}/statements/s/")  # warm: the site's frame and root paths
+    response, few = count_queries(client, f"/{language}/statements/s/")
+    assert response.status_code == 200
+    _add_rows(page, 19, 1)
+    response, many = count_queries(client, f"/{language}/statements/s/")
+    assert response.status_code == 200
+    assert len(soup(response).select(".attachments .download")) == 20
+    assert many == few, (few, many)
 
 
 def test_private_statement_asks_for_login_instead_of_404(client, index):
