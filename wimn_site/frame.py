@@ -85,6 +85,11 @@ class Frame:
     def child(self, slug):
         return next((child for child in self.children if child.slug == slug), None)
 
+    def section(self, model):
+        """The first child of the home page of page type `model` (a section: statements, events, the directory)."""
+        kind = (model._meta.app_label, model._meta.model_name)
+        return next((child for child in self.children if (child.app_label, child.model_name) == kind), None)
+
 
 def site_frame(request):
     """The frame of the request's site in the active language (None outside any site); kept on the request."""

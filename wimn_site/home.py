@@ -35,11 +35,10 @@ def section_links(home, request):
     deeper in the tree costs a query of its own.
     """
     frame = site_frame(request) if request is not None else None
-    children = frame.children if frame is not None and frame.root is not None and frame.root.pk == home.pk else ()
-    found = {}
-    for name, model in registry.section_pages().items():
-        kind = (model._meta.app_label, model._meta.model_name)
-        found[name] = next((page for page in children if (page.app_label, page.model_name) == kind), None)
+    if frame is None or frame.root is None or frame.root.pk != home.pk:
+        frame = None
+    children = frame.children if frame is not None else ()
+    found = {name: frame.section(model) if frame else None for name, model in registry.section_pages().items()}
     chosen = None
     if home.cta_page_id:
         chosen = next((page for page in children if page.pk == home.cta_page_id), None)

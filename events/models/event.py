@@ -12,14 +12,15 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from campaigns.models import FiledUnderCampaign, OrganizationOrName
+from campaigns.models import FiledUnderCampaign, OrganizationDirectoryPage, OrganizationOrName
 from wimn_site.blocks import BaseStreamBlock
+from wimn_site.frame import site_frame
 from wimn_site.models import TranslatedPageMixin
+from wimn_site.related import by_name, original_id, originals, page_links, with_organization
 
 from .. import times
 from ..forms import EventPageForm
@@ -132,8 +133,8 @@ class EventPage(FiledUnderCampaign, TranslatedPageMixin, Page):
     ]
 
     base_form_class = EventPageForm
-    # What the page shows beyond its own columns (see `related_objects`). The section's route sets it from
-    # the rows of its one-query fetch (queries.fetch_event), so a served event never queries for it.
+    # What the page shows beyond its own columns (see `related_objects`). The section's route sets it
+    # (queries.fetch_event), so a served event reads it without a query.
     fetched_related = None
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
@@ -200,14 +201,14 @@ class EventPage(FiledUnderCampaign, TranslatedPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         moment = times.now()
-        related = self.related_objects()
+        related = self.related_objects(request)
         people = related["people"]
         context["moderators"] = [person for person in people if person.is_moderator]
         context["speakers"] = [person for person in people if not person.is_moderator]
         context["cosponsors"] = related["cosponsors"]
         context["topics"] = related["topics"]
-        campaign = self.campaign if self.campaign_id else None
-        context["campaign"] = campaign if campaign is not None and campaign.live else None
+        # The campaign as a link (title, URL, slug), when visitors may see it.
+        context["campaign"] = page_links([self.campaign_id], request).get(self.campaign_id)
         context["program_document"] = related["program"]
         context["has_ended"] = self.has_ended(moment)
         context["is_happening"] = self.is_happening(moment)
@@ -221,27 +222,47 @@ class EventPage(FiledUnderCampaign, TranslatedPageMixin, Page):
 
     def get_structured_data(self, request):
         """The schema.org Event, written as JSON-LD by base.html (see wimn_site.templatetags.wimn_seo)."""
-        related = self.related_objects()
+        related = self.related_objects(request)
         return event_data(self, request, people=related["people"], cosponsors=related["cosponsors"])
 
-    def related_objects(self):
+    def related_lookups(self):
+        """The relations the page shows, read with one query each (`wimn_site.related`)."""
+        return [
+            with_organization("speakers", EventPerson),
+            with_organization("cosponsors", EventCoSponsor),
+            "topics",
+        ]
+
+    def related_objects(self, request=None):
         """People, co-sponsors, topics and program: those the section's fetch attached when the page came
-        that way, else (previews, code) read from the database once."""
+        that way, else (previews, code) read once from the page's (possibly unsaved) relations."""
         if self.fetched_related is None:
-            self.fetched_related = self.related_objects_from_database()
+            self.fetched_related = self.read_related(request)
         return self.fetched_related
 
-    def related_objects_from_database(self):
+    def read_related(self, request=None):
         program = None
         if self.program_id:
-            program = self.program.original if self.program.original_id else self.program
-            program = get_document_model().objects.get(pk=program.pk)
+            root = original_id(self.program)
+            program = originals([root]).get(root)
+        cosponsors = list(self.cosponsors.all())
+        directory = self.directory_url(request)
+        for cosponsor in cosponsors:
+            if cosponsor.organization is not None and directory and cosponsor.organization.slug:
+                cosponsor.organization.directory_url = f"{directory}{cosponsor.organization.slug}/"
         return {
             "people": list(self.speakers.all()),
-            "cosponsors": list(self.cosponsors.select_related("organization")),
-            "topics": sorted(self.topics.all(), key=lambda topic: topic.name.casefold()),
+            "cosponsors": cosponsors,
+            "topics": by_name(self.topics.all()),
             "program": program,
         }
+
+    @staticmethod
+    def directory_url(request):
+        """The organizations directory's URL in the active language (co-sponsors link to their entry there)."""
+        frame = site_frame(request) if request is not None else None
+        directory = frame.section(OrganizationDirectoryPage) if frame is not None else None
+        return directory.url if directory is not None else ""
 
 
 class EventPerson(OrganizationOrName, Orderable):

@@ -1,16 +1,16 @@
 """The events section: the page that lists the events and serves each of them."""
 
 from django.db import models
-from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.search import index
 
 from wimn_site.listing import FilteredListingMixin
 from wimn_site.models import TranslatedPageMixin
+from wimn_site.visibility import public_pages
 
 from .event import EventPage
 from .listing import event_listing
@@ -38,14 +38,11 @@ class EventIndexPage(FilteredListingMixin, TranslatedPageMixin, Page):
         verbose_name = _("events index")
 
     def events(self):
-        """Live, public events of this section, with what listings and feeds display."""
-        # Restrictions above the section are enforced when the section itself is served; an event
-        # restricted on its own is left out here, in SQL (Wagtail's public() would cost a query).
-        restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
-        return EventPage.objects.live().child_of(self).exclude(Exists(restricted))
+        """Events of this section that visitors may see (wimn_site.visibility), for listings, feeds and calendars."""
+        return public_pages(EventPage.objects.child_of(self))
 
     def route(self, request, path_components):
-        """Serve an event with all it shows fetched in one query (see queries.fetch_event)."""
+        """Serve an event fetched with what it shows (see queries.fetch_event)."""
         if path_components and self.live:
             event = fetch_event(self, path_components[0], request)
             if event is None:

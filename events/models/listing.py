@@ -1,33 +1,22 @@
 """The events section's listing: filters (year, format, topic, campaign, upcoming/past) and pagination.
 
-A constant number of queries whatever the number of events: one for the filter options (years,
-topics, campaigns), then the paginator's count and page.
+A constant number of queries whatever the number of events: three for the filter options (years,
+topics, campaigns), then the page of events with their total.
 """
 
 import django_filters
 
 from django import forms
 from django.conf import settings
-from django.db.models import (
-    BooleanField,
-    Case,
-    CharField,
-    DateTimeField,
-    Exists,
-    F,
-    IntegerField,
-    OuterRef,
-    Value,
-    When,
-)
+from django.db.models import BooleanField, Case, DateTimeField, Exists, F, IntegerField, OuterRef, Value, When
 from django.db.models.expressions import Func
-from django.db.models.functions import Cast, Coalesce
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import CampaignPage
-from wimn_site.listing import ListingFilterSet, paginate
+from wimn_site.listing import ListingFilterSet, paginate_in_one_query
 from wimn_site.models import Topic
+from wimn_site.visibility import public_pages
 
 from .. import times
 from .event import EventPage
@@ -76,44 +65,33 @@ class Option:
 
 
 def filter_options(events):
-    """Years, topics and campaigns to filter by, in one query (a UNION of three small SELECTs).
+    """Years, topics and campaigns to filter by, in three small queries.
 
-    Years and topics are those of the section's events; campaigns are every live campaign (so a link
-    from a campaign without events yet is a valid, empty filter), flagged `listed` when it has events.
+    Years and topics are those of the section's events; campaigns are every campaign visitors may see (so a
+    link from a campaign without events yet is a valid, empty filter), flagged `listed` when it has events.
     """
     codes = [code for code, _name in settings.LANGUAGES]
-    empty = [Value("", output_field=CharField()) for _code in codes]
-    years = (
-        events.annotate(local_year=LocalYear())
-        .annotate(kind=Value("year"), key=Cast("local_year", CharField()), listed=Value(True))
-        .annotate(**{f"label_{code}": value for code, value in zip(codes, empty, strict=True)})
-        .values_list("kind", "key", "listed", *[f"label_{code}" for code in codes])
-        .distinct()
-        .order_by()
-    )
-    topics = (
-        Topic.objects.filter(Exists(events.filter(topics=OuterRef("pk"))))
-        .annotate(kind=Value("topic"), key=F("slug"), listed=Value(True))
-        .annotate(**{f"label_{code}": Coalesce(F(f"name_{code}"), Value("")) for code in codes})
-        .values_list("kind", "key", "listed", *[f"label_{code}" for code in codes])
-        .order_by()
-    )
+    years = events.annotate(local_year=LocalYear()).order_by().values_list("local_year", flat=True).distinct()
+    topics = Topic.objects.filter(Exists(events.filter(topics=OuterRef("pk")))).values("slug", *label_columns("name"))
     campaigns = (
-        CampaignPage.objects.live()
-        .annotate(kind=Value("campaign"), key=F("slug"), listed=Exists(events.filter(campaign=OuterRef("pk"))))
-        .annotate(**{f"label_{code}": Coalesce(F(f"title_{code}"), Value("")) for code in codes})
-        .values_list("kind", "key", "listed", *[f"label_{code}" for code in codes])
-        .order_by()
+        public_pages(CampaignPage.objects.all())
+        .annotate(listed=Exists(events.filter(campaign=OuterRef("pk"))))
+        .values("slug", "listed", *label_columns("title"))
     )
-    options = {"year": [], "topic": [], "campaign": []}
-    for kind, key, listed, *labels in years.union(topics, campaigns, all=True):
-        options[kind].append((key, dict(zip(codes, labels, strict=True)), listed))
-    year_options = sorted((int(key) for key, _labels, _listed in options["year"]), reverse=True)
-    topic_options = sorted((Option(key, labels) for key, labels, _listed in options["topic"]), key=sort_key)
+    year_options = sorted((int(year) for year in years), reverse=True)
+    topic_options = sorted((Option(row["slug"], labels(row, "name", codes)) for row in topics), key=sort_key)
     campaign_options = sorted(
-        (Option(key, labels, listed) for key, labels, listed in options["campaign"]), key=sort_key
+        (Option(row["slug"], labels(row, "title", codes), row["listed"]) for row in campaigns), key=sort_key
     )
     return year_options, topic_options, campaign_options
+
+
+def label_columns(name):
+    return [f"{name}_{code}" for code, _name in settings.LANGUAGES]
+
+
+def labels(row, name, codes):
+    return {code: row[f"{name}_{code}"] or "" for code in codes}
 
 
 def sort_key(option):
@@ -170,7 +148,7 @@ def event_listing(index, request):
     if filters.invalid:
         context.update(page_obj=None, upcoming=[], past=[])
         return context
-    page_obj = paginate(request, ordered(filters.qs, moment, when))
+    page_obj = paginate_in_one_query(request, ordered(filters.qs, moment, when))
     items = list(page_obj.object_list)
     for event in items:
         event.is_past = event.end < moment
@@ -185,7 +163,7 @@ def event_listing(index, request):
 
 
 def campaign_page(slug):
-    return CampaignPage.objects.live().filter(slug=slug).first()
+    return public_pages(CampaignPage.objects.filter(slug=slug)).first()
 
 
 def when_links(filters):

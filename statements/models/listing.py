@@ -1,13 +1,14 @@
 """The statements section's listing: filters (kind, topic, year, campaign), pagination, constant queries.
 
-Queries: filter choices (three, see queries.filter_choices), count, items: the same for 3 items as for 300.
+Queries: filter choices (three, see queries.filter_choices), then the items with their total (one): the same
+for 3 items as for 300.
 """
 
 import django_filters
 
 from django.utils.translation import gettext_lazy as _
 
-from wimn_site.listing import ListingFilterSet, paginate
+from wimn_site.listing import ListingFilterSet, paginate_in_one_query
 from wimn_site.visibility import public_pages
 
 from .base import KINDS, StatementBasePage
@@ -38,7 +39,7 @@ def statement_listing(index_page, request):
             "campaign": campaigns,
         },
     )
-    page_obj = paginate(request, filters.qs.order_by("-date", "-pk"), per_page=PER_PAGE)
+    page_obj = paginate_in_one_query(request, filters.qs.order_by("-date", "-pk"), per_page=PER_PAGE)
     return {
         "items": list(page_obj.object_list),
         "page_obj": page_obj,
