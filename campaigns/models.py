@@ -6,10 +6,9 @@ import django_filters
 
 from django import forms
 from django.conf import settings
-from django.contrib.postgres.expressions import ArraySubquery
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, OuterRef, Value
+from django.db.models import F, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -25,12 +24,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from wimn_site.blocks import BaseStreamBlock
-from wimn_site.jsonrows import LANGS, json_rows, localized
 from wimn_site.listing import FilteredListingMixin, ListingFilterSet, paginate
 from wimn_site.models import EnglishBaseColumnsMixin, TranslatedPageMixin
+from wimn_site.related import page_links, prefetch
 
 from . import dates
-from .aggregation import campaign_groups, documents_subquery, organization_sections
+from .aggregation import campaign_groups, organization_sections
 
 LOGO_SPECS = "max-{160x80,320x160}"
 
@@ -110,31 +109,6 @@ class Organization(EnglishBaseColumnsMixin, index.Indexed, models.Model):
         ordering = ["name_en"]
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
-
-    @staticmethod
-    def row_fields(relation="organization"):
-        """JSON keys (wimn_site.jsonrows) for an organization reached through `relation`: its name in every
-        language, acronym, slug and website (see `from_row`)."""
-        fields = {f"org_name_{code}": f"{relation}__name_{code}" for code in LANGS}
-        return fields | {
-            "org_acronym": f"{relation}__acronym",
-            "org_slug": f"{relation}__slug",
-            "org_website": f"{relation}__website",
-        }
-
-    @classmethod
-    def from_row(cls, row):
-        """The organization of a row carrying `organization_id` and `row_fields()`, or None (unsaved,
-        read-only); its `name` reads in the active language and falls back to English."""
-        if not row.get("organization_id"):
-            return None
-        return cls(
-            id=row["organization_id"],
-            **{f"name_{code}": row.get(f"org_name_{code}") or "" for code in LANGS},
-            acronym=row.get("org_acronym") or "",
-            slug=row.get("org_slug") or "",
-            website=row.get("org_website") or "",
-        )
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
@@ -241,7 +215,7 @@ class CampaignIndexPage(TranslatedPageMixin, Page):
         verbose_name = _("campaigns index")
 
     def route(self, request, path_components):
-        """Serve a campaign fetched with its demands, milestones and documents in one query."""
+        """Serve a campaign fetched with its demands and milestones (see fetch_campaign)."""
         if path_components and self.live:
             campaign = self.fetch_campaign(path_components[0])
             if campaign is None:
@@ -251,34 +225,12 @@ class CampaignIndexPage(TranslatedPageMixin, Page):
         return super().route(request, path_components)
 
     def fetch_campaign(self, slug):
-        """The child campaign `slug`, its demands, milestones and documents carried as JSON rows of its row."""
-        annotations = {
-            "_demand_rows": ArraySubquery(
-                json_rows(
-                    CampaignDemand.objects.filter(page_id=OuterRef("pk")).order_by("sort_order", "pk"),
-                    *CampaignDemand.ROW_FIELDS,
-                )
-            ),
-            "_milestone_rows": ArraySubquery(
-                json_rows(
-                    CampaignMilestone.objects.filter(page_id=OuterRef("pk")).order_by("sort_order", "pk"),
-                    *CampaignMilestone.ROW_FIELDS,
-                    link_page_path="link_page__url_path",
-                    link_page_live="link_page__live",
-                    link_page_depth="link_page__depth",
-                )
-            ),
-        }
-        documents = documents_subquery(OuterRef(OuterRef("pk")))
-        if documents is not None:
-            annotations["_document_rows"] = documents
-        return (
-            CampaignPage.objects.child_of(self)
-            .filter(slug=slug)
-            .select_related("hero_image")
-            .annotate(**annotations)
-            .first()
-        )
+        """The child campaign `slug` with its hero image, its demands and milestones read (one query each,
+        `wimn_site.related`)."""
+        campaign = CampaignPage.objects.child_of(self).filter(slug=slug).select_related("hero_image").first()
+        if campaign is not None:
+            prefetch([campaign], "demands", "milestones")
+        return campaign
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -340,34 +292,27 @@ class CampaignPage(TranslatedPageMixin, Page):
             raise ValidationError({"hero_alt_en": _("Describe the hero image for people who cannot see it.")})
 
     def demand_list(self):
-        """The demands in order: from the rows fetched with the page when served, else from the database
-        (or from the editor's unsaved form in a preview)."""
-        if hasattr(self, "_demand_rows"):
-            return [CampaignDemand.from_row(row) for row in self._demand_rows or []]
+        """The demands in order: as the section's fetch read them when served, else from the database (or from
+        the editor's unsaved form in a preview)."""
         return list(self.demands.all())
 
-    def timeline(self):
-        """The milestones in date order, each knowing whether it is past."""
-        if hasattr(self, "_milestone_rows"):
-            items = [CampaignMilestone.from_row(row) for row in self._milestone_rows or []]
-        else:
-            items = list(self.milestones.all())
+    def timeline(self, request=None):
+        """The milestones in date order, each knowing whether it is past, and linking (`link`, a title and URL)
+        to the page it names when visitors may see it."""
+        items = sorted(self.milestones.all(), key=lambda m: (m.date, m.sort_order or 0))
+        links = page_links([item.link_page_id for item in items], request)
         today = timezone.localdate()
-        items = sorted(items, key=lambda m: (m.date, m.sort_order or 0))
         for item in items:
             item.is_past = (item.end_date or item.date) < today
+            item.link = links.get(item.link_page_id)
         return items
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["demands"] = self.demand_list()
-        context["timeline"] = self.timeline()
+        context["timeline"] = self.timeline(request)
         context["groups"] = campaign_groups(self, request)
         return context
-
-
-def _date(value):
-    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
 
 
 class CampaignDemand(Orderable):
@@ -382,13 +327,6 @@ class CampaignDemand(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("demand")
         verbose_name_plural = _("demands")
-
-    ROW_FIELDS = ("id", "sort_order", *localized("title"), *localized("detail"))
-
-    @classmethod
-    def from_row(cls, row):
-        """An unsaved, read-only demand from its JSON row (CampaignIndexPage.fetch_campaign)."""
-        return cls(**{name: row.get(name) for name in cls.ROW_FIELDS})
 
     def __str__(self):
         return self.title
@@ -434,28 +372,6 @@ class CampaignMilestone(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
-
-    ROW_FIELDS = ("id", "sort_order", "date", "end_date", "precision", "link_url", "link_page_id", *localized("label"))
-
-    @classmethod
-    def from_row(cls, row):
-        """An unsaved, read-only milestone from its JSON row; a linked page comes as a light Page (for its URL)."""
-        milestone = cls(
-            id=row.get("id"),
-            sort_order=row.get("sort_order"),
-            date=_date(row.get("date")),
-            end_date=_date(row.get("end_date")),
-            precision=row.get("precision") or "day",
-            link_url=row.get("link_url") or "",
-            **{name: row.get(name) for name in localized("label")},
-        )
-        if row.get("link_page_id") and row.get("link_page_live"):
-            milestone.link_page = Page(
-                id=row["link_page_id"], url_path=row.get("link_page_path"), depth=row.get("link_page_depth")
-            )
-        else:
-            milestone.link_page = None
-        return milestone
 
     def __str__(self):
         return self.label

@@ -3,7 +3,7 @@ home page's upcoming events, a campaign's events and an organization's co-sponso
 
 from urllib.parse import urlencode
 
-from django.db.models import Count, DateField, OuterRef, Q, Subquery, Window
+from django.db.models import Count, DateField, Window
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +13,7 @@ from wagtail import hooks
 from campaigns.models import pages_showing
 from wimn_site import registry
 from wimn_site.home import below
-from wimn_site.visibility import private_page_exists, public_pages
+from wimn_site.visibility import public_pages
 
 from .models import EventIndexPage, EventPage
 
@@ -63,19 +63,12 @@ def events_of_a_campaign(campaign, request):
 
 
 @hooks.register(registry.CAMPAIGN_DOCUMENTS, order=20)
-def programs_of_a_campaign(campaign_ref):
-    """The programs of the campaign's live, public events, and the day each is linked on."""
-    events = EventPage.objects.filter(campaign_id=campaign_ref, live=True, program__isnull=False).exclude(
-        private_page_exists()
-    )
-    ids = events.annotate(root=Coalesce("program__original_id", "program_id")).values("root")
-    dates = Subquery(
-        events.filter(Q(program_id=OuterRef("pk")) | Q(program__original_id=OuterRef("pk")))
-        .order_by("-start")
-        .annotate(day=Cast("start", DateField()))
-        .values("day")[:1]
-    )
-    return [(ids, dates)]
+def programs_of_a_campaign(campaign):
+    """(original id, day) of the programs of the campaign's events that visitors may see."""
+    events = public_pages(EventPage.objects.filter(campaign=campaign, program__isnull=False))
+    return events.annotate(
+        root=Coalesce("program__original_id", "program_id"), day=Cast("start", DateField())
+    ).values_list("root", "day")
 
 
 @hooks.register(registry.ORGANIZATION_SECTIONS, order=20)

@@ -3,7 +3,7 @@ home page's latest statements and media alerts, a campaign's statements and an o
 
 from urllib.parse import urlencode
 
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When, Window
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, Value, When, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import translation
@@ -15,7 +15,7 @@ from campaigns.models import pages_showing
 from wimn_site import registry
 from wimn_site.home import below
 from wimn_site.models import HomePageFeaturedStatement
-from wimn_site.visibility import private_page_exists, public_pages
+from wimn_site.visibility import public_pages
 
 from .models import StatementAttachment, StatementBasePage, StatementIndexPage, StatementPage, StatementSignatory
 from .models.base import KIND_PLURALS, KINDS, MEDIA_ALERT
@@ -115,18 +115,12 @@ def statements_of_a_campaign(campaign, request):
 
 
 @hooks.register(registry.CAMPAIGN_DOCUMENTS, order=10)
-def documents_of_a_campaign(campaign_ref):
-    """The originals attached to the campaign's live, public statement-like pages, and the newest date of each."""
-    attached = StatementAttachment.objects.filter(page__campaign_id=campaign_ref, page__live=True).exclude(
-        private_page_exists("page__path")
+def documents_of_a_campaign(campaign):
+    """(original id, page date) of the documents attached to the campaign's pages that visitors may see."""
+    attached = StatementAttachment.objects.filter(
+        page__in=public_pages(StatementBasePage.objects.filter(campaign=campaign))
     )
-    ids = attached.annotate(root=Coalesce("document__original_id", "document_id")).values("root")
-    dates = Subquery(
-        attached.filter(Q(document_id=OuterRef("pk")) | Q(document__original_id=OuterRef("pk")))
-        .order_by("-page__date")
-        .values("page__date")[:1]
-    )
-    return [(ids, dates)]
+    return attached.annotate(root=Coalesce("document__original_id", "document_id")).values_list("root", "page__date")
 
 
 @hooks.register(registry.ORGANIZATION_SECTIONS, order=10)

@@ -10,20 +10,17 @@ import django_filters
 
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from .listing import ListingFilterSet, NativeNameSelect, paginate_in_one_query
 from .models.documents import WimnDocument
 from .models.mixins import language_codes
+from .related import versions_prefetch
 from .visibility import public_documents, visible_versions
 
 PER_PAGE = 20
-
-
-def _versions_prefetch():
-    return Prefetch("translations", queryset=visible_versions(WimnDocument.objects.all()).order_by("language"))
 
 
 def filter_options(base):
@@ -82,7 +79,7 @@ def library_listing(request, per_page=PER_PAGE):
     topic_ids = WimnDocument.topics.through.objects.filter(wimndocument_id=OuterRef("pk")).values("topic_id")
     documents = (
         documents.annotate(topic_ids=ArraySubquery(topic_ids))
-        .prefetch_related(_versions_prefetch())
+        .prefetch_related(versions_prefetch())
         .order_by(F("year").desc(nulls_last=True), "-created_at", "pk")
     )
     page_obj = paginate_in_one_query(request, documents, per_page=per_page)

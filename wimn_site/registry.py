@@ -16,9 +16,8 @@ these hook names in its `wagtail_hooks.py`:
     (campaign, request) -> [Section]: what a campaign hub lists of the pages tagged to it.
 
 ``wimn_campaign_documents``
-    (campaign_ref) -> [(ids, dates)]: the documents of the pages tagged to a campaign, as a queryset of
-    original-document ids and, for OuterRef("pk") of a document, a subquery of the newest date it is linked
-    on (see `campaigns.aggregation`).
+    (campaign) -> queryset of (original document id, date) pairs: the documents the campaign's pages that
+    visitors may see link, with the date each link counts from (see `campaigns.aggregation`).
 
 ``wimn_organization_sections``
     (organization, request) -> Section or None: what an organization of the directory did on the site

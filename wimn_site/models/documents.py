@@ -158,7 +158,7 @@ class WimnDocument(AbstractDocument):
     def offered_translations(self):
         """The language versions that may be offered to visitors: none in a private collection.
 
-        Listings prefetch them with that rule (`wimn_site.library`, `wimn_site.jsonrows`); otherwise
+        Pages and listings prefetch them with that rule (`wimn_site.related`); otherwise
         they are read here, once per document.
         """
         root = self.original if self.original_id else self
