@@ -12,6 +12,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from wimn_site.site_urls import absolute_url
+from wimn_site.visibility import public_pages
 
 from .models import AdvocacyCalendarPage, occurrences_between
 
@@ -24,7 +25,7 @@ def ical_components(start_date, end_date, request=None, stamp=None):
     """
     domain = getattr(settings, "WIMN_CALENDAR_UID_DOMAIN", "womeninmigration.org")
     calendar_url = ""
-    page = AdvocacyCalendarPage.objects.live().first()
+    page = public_pages(AdvocacyCalendarPage.objects.all()).first()
     if page is not None:
         calendar_url = page.get_url(request) or ""
         if request is not None and calendar_url:

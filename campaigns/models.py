@@ -24,9 +24,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from wimn_site.blocks import BaseStreamBlock
-from wimn_site.listing import FilteredListingMixin, ListingFilterSet, paginate
+from wimn_site.listing import FilteredListingMixin, ListingFilterSet, paginate_in_one_query
 from wimn_site.models import EnglishBaseColumnsMixin, TranslatedPageMixin
 from wimn_site.related import page_links, prefetch
+from wimn_site.visibility import public_pages
 
 from . import dates
 from .aggregation import campaign_groups, organization_sections
@@ -235,9 +236,7 @@ class CampaignIndexPage(TranslatedPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         campaigns = list(
-            CampaignPage.objects.child_of(self)
-            .live()
-            .public()
+            public_pages(CampaignPage.objects.child_of(self))
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions")
             .order_by("-first_published_at", "pk")
@@ -430,7 +429,7 @@ class OrganizationDirectoryPage(FilteredListingMixin, RoutablePageMixin, Transla
     @path("")
     def directory(self, request):
         filters = OrganizationFilters(request.GET, self.organizations())
-        page_obj = paginate(request, filters.qs, per_page=self.per_page)
+        page_obj = paginate_in_one_query(request, filters.qs, per_page=self.per_page)
         return self.render(
             request,
             context_overrides={

@@ -17,6 +17,7 @@ from .models import FormPage
 from .models.submissions import NEWSLETTER, FormSubmission
 from .site_urls import absolute_url
 from .subscriptions import CONFIRMATION_DAYS, SALT
+from .visibility import public_pages
 
 
 @require_safe
@@ -96,7 +97,7 @@ def _sign_up_page(request):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    pages = FormPage.objects.live().public().descendant_of(site.root_page, inclusive=True)
+    pages = public_pages(FormPage.objects.descendant_of(site.root_page, inclusive=True))
     return pages.filter(purpose=NEWSLETTER).order_by("path").first()
 
 
