@@ -3,7 +3,7 @@ home page's latest statements and media alerts, a campaign's statements and an o
 
 from urllib.parse import urlencode
 
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, Value, When, Window
+from django.db.models import Case, Count, F, Q, Value, When, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import translation
@@ -30,33 +30,22 @@ def statements_section():
 
 
 def latest_statements(home):
-    """(statements, media alerts): pinned first, then by date; one query."""
-    pinned = HomePageFeaturedStatement.objects.filter(page_id=home.pk, statement_id=OuterRef("pk")).values(
-        "sort_order"
-    )[:1]
-    rows = (
-        below(home, StatementBasePage.objects.all())
-        .annotate(pin=Subquery(pinned, output_field=IntegerField()))
-        .annotate(
-            group=Case(When(pin__isnull=False, then=Value(0)), When(kind=MEDIA_ALERT, then=Value(1)), default=Value(0))
-        )
-        .annotate(
-            row=Window(
-                RowNumber(),
-                partition_by=[F("group")],
-                order_by=[F("pin").asc(nulls_last=True), F("date").desc(), F("pk").desc()],
-            )
-        )
-        .filter(row__lte=max(LATEST_STATEMENTS, LATEST_ALERTS))
-        .order_by("group", "row")
+    """(statements, media alerts): the pinned ones first (in their order), then by date; three small queries,
+    plainer and faster than one windowed query."""
+    pins = list(
+        HomePageFeaturedStatement.objects.filter(page_id=home.pk)
+        .order_by("sort_order")
+        .values_list("statement_id", flat=True)
     )
-    statements, alerts = [], []
-    for row in rows:
-        if row.group == 0 and len(statements) < LATEST_STATEMENTS:
-            statements.append(row)
-        elif row.group == 1 and len(alerts) < LATEST_ALERTS:
-            alerts.append(row)
-    return statements, alerts
+    pages = below(home, StatementBasePage.objects.all())
+    pinned_first = Case(*[When(pk=pk, then=Value(n)) for n, pk in enumerate(pins)], default=Value(len(pins)))
+    statements = (
+        pages.filter(Q(pk__in=pins) | ~Q(kind=MEDIA_ALERT))
+        .annotate(pin=pinned_first if pins else Value(0))
+        .order_by("pin", "-date", "-pk")[:LATEST_STATEMENTS]
+    )
+    alerts = pages.filter(kind=MEDIA_ALERT).exclude(pk__in=pins).order_by("-date", "-pk")[:LATEST_ALERTS]
+    return list(statements), list(alerts)
 
 
 @hooks.register(registry.HOME_SECTIONS, order=10)
