@@ -437,6 +437,8 @@ class OrganizationDirectoryPage(FilteredListingMixin, RoutablePageMixin, Transla
                 "filter_query": filters.querystring(),
                 "page_obj": page_obj,
                 "organizations": page_obj.object_list,
+                # Each organization's address is the directory's followed by its slug (`organization` below).
+                "directory_url": self.get_url(request),
                 "noindex": bool(filters) or page_obj.number > 1,
             },
         )

@@ -19,6 +19,8 @@ from django.http import Http404, QueryDict
 class NativeNameSelect(forms.Select):
     """A select of languages named in their own language: each option carries its `lang`."""
 
+    option_lang = True  # read by components/filter_select.html (wimn_tags.select_field)
+
     def create_option(self, name, value, *args, **kwargs):
         option = super().create_option(name, value, *args, **kwargs)
         if value:

@@ -2,13 +2,12 @@ import mimetypes
 
 from django import template
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.utils import translation
 
 register = template.Library()
 
 
-@register.simple_tag(takes_context=True)
+@register.inclusion_tag("components/document_download.html", takes_context=True)
 def document_download(context, document, label=""):
     """A download link to `document` in the visitor's language, with language, type and size.
 
@@ -16,7 +15,7 @@ def document_download(context, document, label=""):
     Prefetch `translations` (and `original__translations`) on listings to keep this query-free.
     """
     if document is None:
-        return ""
+        return {"doc": None}
     language = translation.get_language()
     doc = document.version_for(language) if hasattr(document, "version_for") else document
     others = []
@@ -26,15 +25,12 @@ def document_download(context, document, label=""):
                 other.native_name = settings.LANGUAGE_NATIVE_NAMES.get(other.language, other.language)
                 others.append(other)
     doc_language = getattr(doc, "language", settings.LANGUAGE_CODE)
-    return render_to_string(
-        "components/document_download.html",
-        {
-            "doc": doc,
-            "label": label,
-            "mime": mimetypes.guess_type(doc.file.name)[0] or "application/octet-stream",
-            "language_name": settings.LANGUAGE_NATIVE_NAMES.get(doc_language, doc_language),
-            "is_fallback": doc_language != language,
-            "others": others,
-            "LANG": language,
-        },
-    )
+    return {
+        "doc": doc,
+        "label": label,
+        "mime": mimetypes.guess_type(doc.file.name)[0] or "application/octet-stream",
+        "language_name": settings.LANGUAGE_NATIVE_NAMES.get(doc_language, doc_language),
+        "is_fallback": doc_language != language,
+        "others": others,
+        "LANG": language,
+    }

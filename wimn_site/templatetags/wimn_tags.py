@@ -41,6 +41,29 @@ def site_root(context):
 
 
 @register.simple_tag
+def select_field(field):
+    """A listing filter's select as `components/filter_select.html` writes it: Django's own markup (the value
+    selected, aria-invalid for a value the listing does not offer, `lang` on language options), built here
+    because Django's widget templates cost a template render per option."""
+    value = field.value()
+    current = "" if value is None else str(value)
+    options, chosen = [], False
+    for key, label in field.field.choices:
+        key = "" if key is None else str(key)
+        selected = not chosen and key == current
+        chosen = chosen or selected
+        options.append((key, label, selected))
+    return {
+        "id": field.id_for_label,
+        "name": field.html_name,
+        "label": field.label,
+        "invalid": bool(field.errors),
+        "option_lang": getattr(field.field.widget, "option_lang", False),
+        "options": options,
+    }
+
+
+@register.simple_tag
 def current_language():
     return translation.get_language()
 
