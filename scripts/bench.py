@@ -164,7 +164,7 @@ def main():
     try:
         processes.append(subprocess.Popen(  # noqa: S603
             [str(BASE_DIR / ".venv" / "bin" / "gunicorn"), "wimn_site.wsgi", "-c", "gunicorn.conf.py",
-             "--bind", f"127.0.0.1:{app_port}", "--workers", "2"],
+             "--bind", f"127.0.0.1:{app_port}", "--workers", "2", "--no-control-socket"],
             cwd=BASE_DIR, env=env, stdout=(work / "gunicorn.log").open("w"), stderr=subprocess.STDOUT,
         ))  # fmt: skip
         wait_for(f"http://127.0.0.1:{app_port}/healthz")

@@ -91,7 +91,7 @@ class AppServer:
         }
         self.process = subprocess.Popen(  # noqa: S603 - our own arguments
             [sys.executable, "-m", "gunicorn", "wimn_site.wsgi", "-c", str(BASE_DIR / "gunicorn.conf.py"),
-             "--bind", f"127.0.0.1:{self.port}", "--workers", "1", "--threads", "4"],
+             "--bind", f"127.0.0.1:{self.port}", "--workers", "1", "--threads", "4", "--no-control-socket"],
             cwd=BASE_DIR,
             env=environment,
             stdout=subprocess.PIPE,

@@ -24,11 +24,14 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
+from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import get_snippet_models
 
 from . import translation_status as desk
 from .models import TranslationRecord
 from .panels import STATUS_PANEL_HOOK
+from .spreadsheets import SafeSpreadsheetExportMixin
+from .translators import languages_for
 
 LANGUAGE_NAMES = {code: settings.LANGUAGE_NATIVE_NAMES.get(code, name) for code, name in settings.LANGUAGES}
 STATE_LABELS = {desk.MISSING: _("missing"), desk.UP_TO_DATE: _("up to date"), desk.STALE: _("stale")}
@@ -95,8 +98,9 @@ def mark_checked(request, content_type_id, object_id, language):
     if not object_id.isdigit() or language not in dict(TRANSLATED_LANGUAGES):
         raise Http404
     obj = _tracked_object(content_type_id, object_id)
-    if not _can_edit(request.user, obj):
-        raise PermissionDenied
+    languages = languages_for(request.user)
+    if not _can_edit(request.user, obj) or (languages is not None and language not in languages):
+        raise PermissionDenied  # a translator tied to languages checks only those
     back = (
         reverse("wagtailadmin_pages:edit", args=(obj.pk,))
         if isinstance(obj, Page)
@@ -122,10 +126,12 @@ def mark_checked(request, content_type_id, object_id, language):
 
 
 def records_with_state():
-    """Every non-English TranslationRecord, with its state, the English change date, and the page's path."""
+    """Every non-English TranslationRecord of a live page or a snippet, with its state, the English change
+    date, and (pages) the page's path in the tree."""
     english = TranslationRecord.objects.filter(
         content_type=OuterRef("content_type"), object_id=OuterRef("object_id"), language=desk.ENGLISH
     )
+    page = Page.objects.filter(pk=Cast(OuterRef("object_id"), BigIntegerField()), content_type=OuterRef("content_type"))
     return (
         TranslationRecord.objects.exclude(language=desk.ENGLISH)
         .annotate(
@@ -139,10 +145,25 @@ def records_with_state():
                 default=Value(desk.STALE),
                 output_field=CharField(),
             ),
-            page_path=Subquery(
-                Page.objects.filter(pk=Cast(OuterRef("object_id"), BigIntegerField())).values("path")[:1]
-            ),
+            page_path=Subquery(page.values("path")[:1]),
+            page_live=Subquery(page.values("live")[:1]),
         )
+        .exclude(page_live=False)  # an unpublished page is nobody's translation work
+    )
+
+
+def visible_to(records, user):
+    """Only what `user` may edit: the pages they can change, the snippets whose model they can change."""
+    if user.is_superuser:
+        return records
+    pages = page_permission_policy.instances_user_has_permission_for(user, "change").values("pk")
+    snippet_types = [
+        ContentType.objects.get_for_model(model).pk
+        for model in get_snippet_models()
+        if user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
+    ]
+    return records.annotate(object_pk=Cast("object_id", BigIntegerField())).filter(
+        Q(page_path__isnull=False, object_pk__in=pages) | Q(page_path__isnull=True, content_type__in=snippet_types)
     )
 
 
@@ -200,7 +221,7 @@ class StateColumn(Column):
         return label
 
 
-class TranslationsReportView(ReportView):
+class TranslationsReportView(SafeSpreadsheetExportMixin, ReportView):
     page_title = _("Translations")
     header_icon = "globe"
     filterset_class = TranslationsFilterSet
@@ -234,7 +255,7 @@ class TranslationsReportView(ReportView):
             When(state=desk.STALE, then=Value(0)), When(state=desk.MISSING, then=Value(1)), default=Value(2)
         )
         return (
-            records_with_state()
+            visible_to(records_with_state(), self.request.user)
             .select_related("content_type")
             .prefetch_related("content_object")
             .order_by(severity, F("english_changed_at").desc(nulls_last=True), "object_id", "language")
@@ -278,11 +299,11 @@ def translations_report_menu_item():
 # --- The dashboard's counts ----------------------------------------------------------------------------------
 
 
-def language_counts():
-    """[(code, name, stale, missing)] over every page and snippet the desk follows: one query."""
+def language_counts(user):
+    """[(code, name, stale, missing)] over the pages and snippets `user` may edit: one query."""
     counts = {
         row["language"]: row
-        for row in records_with_state()
+        for row in visible_to(records_with_state(), user)
         .values("language")
         .annotate(
             stale=Count("pk", filter=Q(state=desk.STALE)),
@@ -301,6 +322,9 @@ class TranslationsDashboardPanel(Component):
     order = 150
     template_name = "wimn_site/admin/translations_dashboard_panel.html"
 
+    def __init__(self, user):
+        self.user = user
+
     def get_context_data(self, parent_context=None):
         report = reverse("wimn_translations_report")
         return {
@@ -312,7 +336,7 @@ class TranslationsDashboardPanel(Component):
                     "stale_url": f"{report}?language={code}&state=stale",
                     "missing_url": f"{report}?language={code}&state=missing",
                 }
-                for code, name, stale, missing in language_counts()
+                for code, name, stale, missing in language_counts(self.user)
             ],
             "report_url": report,
         }
@@ -320,4 +344,4 @@ class TranslationsDashboardPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_translations_panel(request, panels):
-    panels.append(TranslationsDashboardPanel())
+    panels.append(TranslationsDashboardPanel(request.user))

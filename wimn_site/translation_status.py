@@ -116,7 +116,8 @@ def is_filled(obj, language):
 
 
 def _key(obj):
-    obj = obj.specific if isinstance(obj, Page) else obj
+    if isinstance(obj, Page):  # its own content type, without loading the specific row (it may be gone)
+        return ContentType.objects.get_for_id(obj.content_type_id), str(obj.pk)
     return ContentType.objects.get_for_model(type(obj)), str(obj.pk)
 
 
@@ -276,7 +277,10 @@ def page_was_published(sender, instance, revision=None, **kwargs):
 
 @receiver(post_delete, dispatch_uid="wimn-translation-status-deleted")
 def object_was_deleted(sender, instance, **kwargs):
-    if is_tracked(sender) and (isinstance(instance, Page) or not _is_inline_row(sender)):
+    if isinstance(instance, Page):
+        if sender is type(instance) and not instance._meta.proxy:  # once per page, whatever its type
+            forget(instance)
+    elif is_tracked(sender) and not _is_inline_row(sender):
         forget(instance)
 
 

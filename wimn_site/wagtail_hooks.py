@@ -7,9 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from wagtail import hooks
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -179,3 +181,27 @@ def two_factor_reset_button(user, request_user):
 @hooks.register(registry.SECTION_PAGES)
 def library_section():
     return {"library": DocumentLibraryPage}
+
+
+# --- Deleting pages takes the right to publish them (wimn_site.roles) ---------------------------------
+# Wagtail lets anyone who may edit a page delete it while it is not live. Translators, moderators and press
+# officers may edit drafts and pages in review (an embargoed alert among them): they must not be able to
+# make one disappear, revisions and all.
+
+
+def may_delete(user, page):
+    return user.is_superuser or page.permissions_for_user(user).can_publish()
+
+
+@hooks.register("before_delete_page")
+def refuse_delete_without_publish(request, page):
+    if not may_delete(request.user, page):
+        return permission_denied(request)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_delete_without_publish(request, action_type, objects, action_class_instance):
+    if action_type == "delete" and not all(may_delete(request.user, obj) for obj in objects if isinstance(obj, Page)):
+        return permission_denied(request)
+    return None

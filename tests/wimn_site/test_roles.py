@@ -213,3 +213,46 @@ def test_moderator_requests_changes_and_the_press_officer_is_told(client, sign_i
     assert told and "Please add the signatories." in told[0].body + "".join(
         str(alt[0]) for alt in getattr(told[0], "alternatives", [])
     )
+
+
+@pytest.mark.parametrize("role", [roles.TRANSLATORS, roles.MODERATORS, roles.PRESS_OFFICERS])
+def test_who_cannot_publish_cannot_delete_a_draft_or_scheduled_page(client, sign_in, sections, role):
+    """Wagtail lets editors of a page delete it while it is not live: not here (an embargoed alert is not
+    live until its minute)."""
+    draft = StatementPageFactory(parent=sections["statements"], slug="draft-alert", live=False)
+    draft.go_live_at = timezone.now() + datetime.timedelta(days=1)
+    draft.save_revision().publish()  # scheduled
+    sign_in(role)
+    client.post(f"/admin/pages/{draft.pk}/delete/")
+    client.post(f"/admin/bulk/wagtailcore/page/delete/?id={draft.pk}")
+    assert StatementPage.objects.filter(pk=draft.pk).exists(), role
+
+
+def test_editors_and_superusers_delete_drafts(client, sign_in, sections, staff):
+    draft = StatementPageFactory(parent=sections["statements"], slug="old-draft", live=False)
+    draft.save_revision()
+    assert staff.post(f"/admin/pages/{draft.pk}/delete/").status_code == 302  # the superuser `staff` client
+    assert not StatementPage.objects.filter(pk=draft.pk).exists()
+    another = StatementPageFactory(parent=sections["statements"], slug="another-draft", live=False)
+    sign_in(roles.EDITORS)
+    assert client.post(f"/admin/pages/{another.pk}/delete/").status_code == 302
+    assert not StatementPage.objects.filter(pk=another.pk).exists()
+
+
+def test_approval_publishes_the_reviewed_revision_not_a_later_draft(client, sign_in, sections, statement):
+    sign_in(roles.PRESS_OFFICERS, name="pia")
+    edit = f"/admin/pages/{statement.pk}/edit/"
+    data = form_data(client, edit, title_en="Reviewed text", **body(en="<p>Text.</p>"))
+    data["action-submit"] = "action-submit"
+    assert client.post(edit, data).status_code == 302
+    state = WorkflowState.objects.get(object_id=str(statement.pk), status=WorkflowState.STATUS_IN_PROGRESS)
+    reviewed = state.current_task_state.revision
+    page = StatementPage.objects.get(pk=statement.pk)
+    page.title_en = "Unreviewed title"
+    page.save_revision()  # someone saves a draft while the review is under way
+    moderator = sign_in(roles.MODERATORS, name="moira")
+    client.force_login(moderator)
+    url = f"/admin/pages/workflow/action/{statement.pk}/approve/{state.current_task_state.pk}/"
+    assert client.post(url, {"comment": ""}).status_code == 302
+    page = StatementPage.objects.get(pk=statement.pk)
+    assert page.title_en == "Reviewed text" and page.live_revision_id == reviewed.pk

@@ -6,12 +6,16 @@ import io
 
 import pytest
 
+from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
+
+from wagtail.models import GroupPagePermission
 
 from tests.helpers import count_queries, soup
 from wimn_site import translation_status as desk
 from wimn_site.factories import ContentPageFactory, TopicFactory, rich
+from wimn_site.models import TranslatorProfile
 
 pytestmark = pytest.mark.django_db
 
@@ -178,3 +182,43 @@ def test_the_note_shows_the_date_in_the_visitors_language(client, translated):
         expected = changed.strftime("%Y")
     note = soup(client.get("/es/who-we-are/")).select_one(".translation-note--stale").get_text(" ", strip=True)
     assert expected in note and " de " in note
+
+
+def test_report_export_neutralises_formulas(staff, home):
+    publish(
+        ContentPageFactory(
+            parent=home, slug="formula", title='=HYPERLINK("http://evil.example/","x")', body_en=rich("A.")
+        )
+    )
+    rows = b"".join(staff.get("/admin/reports/translations/?export=csv").streaming_content).decode()
+    assert '"=HYPERLINK' not in rows and "'=HYPERLINK" in rows
+
+
+def test_report_shows_only_what_the_user_may_edit(client, django_user_model, home, translated, english_only):
+    group = Group.objects.create(name="About editors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(
+        group=group, page=translated, permission=Permission.objects.get(codename="change_page")
+    )
+    user = django_user_model.objects.create_user("narrow", password="a-long-password-1")
+    user.groups.add(group)
+    client.force_login(user)
+    titles = {a.get_text(strip=True) for a in soup(client.get("/admin/reports/translations/")).select("tbody tr td a")}
+    assert "Who we are" in titles and "Press room" not in titles
+
+
+def test_unpublished_pages_leave_the_report(staff, translated):
+    translated.unpublish()
+    titles = [a.get_text(strip=True) for a in soup(staff.get("/admin/reports/translations/")).select("tbody tr td a")]
+    assert "Who we are" not in titles
+
+
+def test_a_translator_marks_only_their_own_languages_checked(client, django_user_model, translated):
+    user = django_user_model.objects.create_superuser("tomasa", "t@example.org", "a-long-password-1")
+    TranslatorProfile.objects.create(user=user, languages=["es"])
+    client.force_login(user)
+    content_type = ContentType.objects.get_for_model(type(translated))
+    client.post(f"/admin/translations/checked/{content_type.pk}/{translated.pk}/pt/")
+    assert desk.statuses(translated)["pt"].state == desk.STALE
+    client.post(f"/admin/translations/checked/{content_type.pk}/{translated.pk}/es/")
+    assert desk.statuses(translated)["es"].state == desk.UP_TO_DATE
