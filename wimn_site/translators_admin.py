@@ -10,13 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from modeltranslation.translator import translator
 from wagtail import hooks
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
 from .models import TranslatorProfile
-from .translators import TranslatedModelForm, describe_languages, translation_languages
+from .translators import TranslatedModelForm, describe_languages, languages_for, translation_languages
 
 
 class UserManagersOnly(ModelPermissionPolicy):
@@ -110,3 +111,13 @@ def give_translated_snippets_the_translators_form():
 
 
 give_translated_snippets_the_translators_form()
+
+
+@hooks.register("before_edit_page")
+def no_reverting_for_limited_translators(request, page):
+    """Reverting to an earlier revision brings back every language and field of it at once: not for a
+    translator tied to languages (their form compares with the revision they revert to, not with now)."""
+    match = getattr(request, "resolver_match", None)
+    if match is not None and match.url_name == "revisions_revert" and languages_for(request.user) is not None:
+        return permission_denied(request)
+    return None

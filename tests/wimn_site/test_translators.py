@@ -311,3 +311,18 @@ def test_translators_cannot_reach_the_translators_admin(client, sign_in, stateme
     for role in (roles.EDITORS, roles.MODERATORS, roles.PRESS_OFFICERS):
         sign_in(role)
         assert client.get("/admin/translators/").status_code in (302, 403), role
+
+
+def test_limited_translator_cannot_revert_to_an_earlier_revision(client, sign_in, statement):
+    """Reverting would bring back every language of the old revision at once."""
+    first = statement.get_latest_revision()
+    page = StatementPage.objects.get(pk=statement.pk)
+    page.title_en = "Joint statement, revised"
+    page.save_revision().publish()
+    sign_in(roles.TRANSLATORS, languages=["es"])
+    count = revisions(statement)
+    url = f"/admin/pages/{statement.pk}/revisions/{first.pk}/revert/"
+    assert client.get(url).status_code in (302, 403)
+    client.post(url, {"title_en": "Joint statement"})
+    assert revisions(statement) == count
+    assert latest(statement).title_en == "Joint statement, revised"

@@ -157,7 +157,9 @@ AXES_VERBOSE = False
 AXES_ENABLE_ADMIN = False  # no Django admin here: unlock with `manage.py axes_reset_ip` / `axes_reset_username`
 # Two-step sign-in (wimn_site/two_factor.py): required for superusers and these groups; others may opt in.
 WIMN_2FA_REQUIRED = os.environ.get("WIMN_2FA_REQUIRED", "1") == "1"
-WIMN_2FA_REQUIRED_GROUPS = env_list("WIMN_2FA_REQUIRED_GROUPS", "Administrators,Editors,Moderators")
+WIMN_2FA_REQUIRED_GROUPS = env_list(
+    "WIMN_2FA_REQUIRED_GROUPS", "Administrators,Editors,Moderators,Press officers,Translators"
+)  # every staff role: translators read embargoed drafts and their snippet edits go live at once
 OTP_TOTP_ISSUER = os.environ.get("WIMN_2FA_ISSUER", "WIMN website")
 # A staff session ends after a working day without a request (renewed on every request).
 SESSION_COOKIE_AGE = int(os.environ.get("WIMN_SESSION_IDLE_HOURS", "8")) * 60 * 60
