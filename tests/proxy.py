@@ -36,8 +36,9 @@ def varnishd():
 
 
 class Varnish:
-    def __init__(self, backend_ports, workdir, port=None):
+    def __init__(self, backend_ports, workdir, port=None, purge_port=None):
         self.port = port or free_port()
+        self.purge_port = purge_port or free_port()
         self.workdir = Path(workdir)
         vcl = self.workdir / "wimn.vcl"
         vcl.write_text(vcl_for(backend_ports))
@@ -48,6 +49,7 @@ class Varnish:
                 "-j", "none",  # run as the current user (the test's own files, no system jail)
                 "-n", str(self.workdir / "varnish"),
                 "-a", f"127.0.0.1:{self.port}",
+                "-a", f"purge=127.0.0.1:{self.purge_port}",
                 "-T", "none",
                 "-f", str(vcl),
                 "-s", "malloc,32m",
@@ -57,6 +59,7 @@ class Varnish:
             stderr=subprocess.STDOUT,
         )  # fmt: skip
         self.url = f"http://127.0.0.1:{self.port}"
+        self.purge_url = f"http://127.0.0.1:{self.purge_port}"  # where the app servers send their purges
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

@@ -8,6 +8,7 @@ servers), the counter is a Redis key counted and given its expiry by one Lua scr
 """
 
 import hashlib
+import logging
 import math
 from dataclasses import dataclass
 
@@ -18,6 +19,8 @@ from django.db import connection
 from django.utils import timezone
 
 from .models.security import RateCounter
+
+logger = logging.getLogger(__name__)
 
 _SQL = """
 INSERT INTO {table} (key, count, expires_at) VALUES (%s, 1, now() + make_interval(secs => %s))
@@ -46,7 +49,7 @@ def _key(scope, identity):
 # INCR, and on the first event of a window its expiry; returns the count and the seconds left.
 _LUA = """
 local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+if redis.call('TTL', KEYS[1]) < 0 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
 return {count, redis.call('TTL', KEYS[1])}
 """
 _redis = {}
@@ -62,8 +65,11 @@ def _redis_client():
 def hit(scope, identity, *, limit, window):
     """Count one event of `scope` by `identity` (an address, an email) in a window of `window` seconds."""
     if getattr(settings, "REDIS_URL", ""):
-        count, remaining = _redis_client().eval(_LUA, 1, "wimn:rate:" + _key(scope, identity), int(window))
-        return Hit(count=int(count), limit=limit, retry_after=max(0, int(remaining)))
+        try:
+            count, remaining = _redis_client().eval(_LUA, 1, "wimn:rate:" + _key(scope, identity), int(window))
+            return Hit(count=int(count), limit=limit, retry_after=max(0, int(remaining)))
+        except redis.RedisError:
+            logger.exception("Redis unreachable for rate limits; counting in the database meanwhile")
     with connection.cursor() as cursor:
         cursor.execute(_SQL.format(table=RateCounter._meta.db_table), [_key(scope, identity), float(window)])
         count, remaining = cursor.fetchone()

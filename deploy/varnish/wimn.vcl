@@ -3,6 +3,10 @@ vcl 4.1;
 # kept: only responses it marks "Cache-Control: public, ... s-maxage=N" are cached, for N seconds, and
 # publishing purges them through wagtail.contrib.frontend_cache (PURGE requests from the app servers).
 #
+# Start it with two listening addresses: the public one, and one named "purge" that only the app servers
+# can reach (PURGE is refused everywhere else, so a request passed on by nginx can never purge):
+#   varnishd -a :6081 -a purge=127.0.0.1:6091 -f /etc/varnish/wimn.vcl -s malloc,256m
+#
 # The backend below is the app on this machine; tests and two-server setups write their own backends
 # (tests/proxy.py keeps everything after the "# --- rules" line).
 
@@ -28,8 +32,8 @@ sub vcl_recv {
     # The app reads the visitor's address from the last X-Forwarded-For entry (WIMN_PROXY_HOPS=1);
     # Varnish appends client.ip to whatever the visitor sent.
 
-    if (req.method == "PURGE") {
-        if (client.ip !~ purgers) {
+    if (req.method == "PURGE" || req.method == "BAN") {
+        if (local.socket != "purge" || client.ip !~ purgers) {
             return (synth(405, "Not allowed"));
         }
         if (req.url == "/.well-known/wimn-purge-all") {
@@ -39,8 +43,14 @@ sub vcl_recv {
         }
         return (purge);
     }
+    # One spelling of the host: case, a trailing dot or a port make no separate copy (the app accepts
+    # them all as the Site's address), so a purge reaches every copy of a page.
+    set req.http.host = regsub(std.tolower(req.http.host), "\.?(:[0-9]+)?$", "");
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
+    }
+    if (req.url ~ "%" || req.http.Authorization) {
+        return (pass);  # an encoded path has other spellings a purge would miss; credentials are personal
     }
     # Staff and the admin, previews, documents (their access is checked per request), the root's
     # language redirect, search with a query and every other query string: always from the app.
@@ -51,7 +61,13 @@ sub vcl_recv {
     if (req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=") {
         return (pass);  # a signed-in editor, or a visitor with a private page's password or a message
     }
-    unset req.http.Cookie;  # an anonymous visitor: what they get is what everybody gets
+    # An anonymous visitor: what they get is what everybody gets. Only the CSRF cookie goes on to the app
+    # (a form page, never cached, then keeps the token a form in another tab was made with).
+    set req.http.Cookie = regsuball(req.http.Cookie, "(^|;\s*)(?!csrftoken=)[^;]*", "");
+    set req.http.Cookie = regsub(req.http.Cookie, "^[;\s]+", "");
+    if (req.http.Cookie == "") {
+        unset req.http.Cookie;
+    }
     return (hash);
 }
 
@@ -63,6 +79,10 @@ sub vcl_hash {
 
 sub vcl_backend_response {
     set beresp.grace = 6h;  # keep serving a page for six hours after its time while the app is down
+    if (beresp.status >= 500 && bereq.is_bgfetch) {
+        # the app or its database is down (a 503 page): keep the stale copy visitors are being served
+        return (abandon);
+    }
     if (bereq.uncacheable) {
         return (deliver);
     }

@@ -3,6 +3,7 @@ passes, and what publishing, the embargo scheduler and snippet changes purge (wi
 through wagtail.contrib.frontend_cache)."""
 
 import datetime
+import urllib.error
 import urllib.request
 from unittest import mock
 
@@ -23,7 +24,7 @@ def proxy(live_server, settings, tmp_path):
     varnish = Varnish([live_server.thread.port], tmp_path)
     settings.WIMN_PROXY_CACHE_SECONDS = 300
     settings.WAGTAILFRONTENDCACHE = {
-        "proxy": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": varnish.url}
+        "proxy": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": varnish.purge_url}
     }
     yield varnish
     varnish.stop()
@@ -123,9 +124,43 @@ def test_pages_with_a_form_are_not_cached(proxy, home):
     assert status == 200 and headers["X-Cache"] == "miss" and "public" not in headers.get("Cache-Control", "")
 
 
-def test_purges_only_from_the_app_servers_address(proxy, about):
-    """Anyone may not empty the cache: the VCL takes PURGE from loopback only (the tests are loopback, so
-    this checks the rule is there and answers)."""
-    request = urllib.request.Request(proxy.url + "/en/about/", method="PURGE", headers={"Host": "localhost"})
-    with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310 - loopback
-        assert response.status == 200
+def purge(url, path, method="PURGE"):
+    request = urllib.request.Request(url + path, method=method, headers={"Host": "localhost"})
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310 - loopback
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_purges_only_on_the_purge_address(proxy, about):
+    """A PURGE or BAN that reaches the public address (from a visitor, through nginx) is refused: only the
+    address the app servers use for purging takes them."""
+    proxy.get("/en/about/")
+    for method in ("PURGE", "BAN"):
+        assert purge(proxy.url, "/en/about/", method) == 405
+        assert purge(proxy.url, "/.well-known/wimn-purge-all", method) == 405
+    assert proxy.get("/en/about/")[1]["X-Cache"] == "hit"
+    assert purge(proxy.purge_url, "/en/about/") == 200
+    assert proxy.get("/en/about/")[1]["X-Cache"] == "miss"
+
+
+def test_unpublishing_leaves_no_copy_under_another_spelling(proxy, about):
+    for host in ("localhost", "LOCALHOST", "localhost.", "localhost:80"):
+        proxy.get("/en/about/", host=host)
+    assert proxy.get("/en/about/", host="LocalHost.")[1]["X-Cache"] == "hit"  # one copy for every spelling
+    proxy.get("/en/%61bout/")
+    about.unpublish()
+    for host in ("localhost", "LOCALHOST", "localhost.", "localhost:80"):
+        assert proxy.get("/en/about/", host=host)[0] == 404, host
+    assert proxy.get("/en/%61bout/")[0] == 404  # encoded paths are never kept
+
+
+def test_the_csrf_cookie_reaches_the_app(proxy, home):
+    form = FormPageFactory(parent=home, slug="write", title="Write to us")
+    form.save_revision().publish()
+    _status, headers, _body = proxy.get("/en/write/")
+    token = headers["Set-Cookie"].split(";")[0]
+    _status, headers, _body = proxy.get("/en/write/", cookie=f"{token}; _ga=tracker")
+    again = (headers.get("Set-Cookie") or token).split(";")[0]
+    assert again == token  # the app saw the visitor's token and kept it (a form in another tab still works)

@@ -57,15 +57,15 @@ def test_two_app_servers_behind_one_varnish_share_sessions_and_a_publish_is_fres
     editor = django_user_model.objects.create_superuser("editor", "editor@example.org")
     editor.password = PBKDF2PasswordHasher().encode(PASSWORD, "scale-out-salt")  # the servers' own hasher
     editor.save()
-    proxy_port = free_port()
+    proxy_port, purge_port = free_port(), free_port()
     env = {
         "REDIS_URL": redis_server.url,
-        "WIMN_PROXY_PURGE_URL": f"http://127.0.0.1:{proxy_port}",
+        "WIMN_PROXY_PURGE_URL": f"http://127.0.0.1:{purge_port}",
         "WIMN_PAGE_CACHE_SECONDS": "60",
         "WIMN_PROXY_CACHE_SECONDS": "300",
     }
     apps = [AppServer(env), AppServer(env)]
-    proxy = Varnish([app.port for app in apps], tmp_path, port=proxy_port)
+    proxy = Varnish([app.port for app in apps], tmp_path, port=proxy_port, purge_port=purge_port)
     try:
         first, second = (Browser(app.url) for app in apps)
         # Sign in on the first server; the session works on the second (kept in Redis).
@@ -107,3 +107,11 @@ def test_two_app_servers_behind_one_varnish_share_sessions_and_a_publish_is_fres
         proxy.stop()
         for app in apps:
             app.stop()
+
+
+def test_rate_limits_count_in_the_database_while_redis_is_down(redis_server, settings):
+    settings.REDIS_URL = redis_server.url
+    assert ratelimit.hit("form-post", "192.0.2.9", limit=5, window=60).count == 1
+    redis_server.stop()
+    counts = [ratelimit.hit("form-post", "192.0.2.9", limit=5, window=60).count for _ in range(3)]
+    assert counts == [1, 2, 3]  # still counted (in PostgreSQL), not a 500

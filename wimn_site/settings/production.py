@@ -54,6 +54,6 @@ CACHES = {
 }
 if REDIS_URL:  # noqa: F405 - several app servers share the cache and the sessions through Redis
     CACHES = redis_caches(REDIS_URL)  # noqa: F405
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"  # a Redis restart signs nobody out
 WIMN_PAGE_CACHE_SECONDS = int(os.environ.get("WIMN_PAGE_CACHE_SECONDS", "60"))
 WIMN_PROXY_CACHE_SECONDS = int(os.environ.get("WIMN_PROXY_CACHE_SECONDS", "300"))
