@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.db.models import F
+from django.http.request import split_domain_port
 from django.utils import translation
 
 from wagtail.models import Page, Site
@@ -101,7 +103,13 @@ def site_frame(request):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    key = f"wimn:frame:{site.pk}:{language}"
+    frame = _kept(f"wimn:frame:{site.pk}:{language}", lambda: build(site, request, language))
+    request._wimn_frame = frame
+    return frame
+
+
+def _kept(key, make):
+    """The value kept under `key` for the current version, else `make()` kept for it (one cache lookup)."""
     values = cache.get_many([VERSION_KEY, key])
     version = values.get(VERSION_KEY)
     if version is None:
@@ -109,12 +117,10 @@ def site_frame(request):
         version = cache.get(VERSION_KEY)
     kept = values.get(key)
     if kept is not None and kept[0] == version:
-        frame = kept[1]
-    else:
-        frame = build(site, request, language)
-        cache.set(key, (version, frame), TIMEOUT)
-    request._wimn_frame = frame
-    return frame
+        return kept[1]
+    value = make()
+    cache.set(key, (version, value), TIMEOUT)
+    return value
 
 
 def forget():
@@ -171,3 +177,28 @@ def routed_child(parent, request, slug):
     if child is not None:
         child._cached_parent_obj = parent
     return child
+
+
+class SiteMiddleware:
+    """Gives Wagtail the request's Site from the cache (same version as the frames): Wagtail otherwise looks it
+    up, one query, on every request that serves a page or builds a page's URL.
+
+    The Site is found by Wagtail's own rule (`Site._find_for_request`) and kept per hostname and port; its home
+    page is still read from the database by the route (as its own class, so never stale). Goes after
+    CommonMiddleware, which refuses a host not in ALLOWED_HOSTS before it is used as a key.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not hasattr(request, "_wagtail_site"):
+            hostname = split_domain_port(request._get_raw_host())[0]
+            key = f"wimn:frame:site:{hostname}:{request.get_port()}"
+            try:
+                site = _kept(key, lambda: Site._find_for_request(request))
+            except DatabaseError:  # the database is down: Wagtail's own lookup fails in the view (a 503)
+                site = None
+            if site is not None:
+                request._wagtail_site = site
+        return self.get_response(request)

@@ -69,3 +69,32 @@ def test_breadcrumbs_link_the_ancestors_in_the_visitors_language(client, about):
         ("Inicio", "/es/"),
         ("Quiénes somos", "/es/about/"),
     ]
+
+
+def with_site_middleware(settings):
+    middleware = list(settings.MIDDLEWARE)
+    middleware.insert(
+        middleware.index("django.middleware.common.CommonMiddleware") + 1, "wimn_site.frame.SiteMiddleware"
+    )
+    settings.MIDDLEWARE = middleware
+
+
+def test_the_site_middleware_spares_wagtail_its_site_query(client, about, settings):
+    """With SiteMiddleware, a page finds its Site in the cache."""
+    with_site_middleware(settings)
+    client.get("/es/about/")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/es/about/")
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    assert response.status_code == 200
+    assert "wagtailcore_site" not in sql
+    assert menu(response) == [("Quiénes somos", "/es/about/")]
+
+
+def test_the_site_middleware_keeps_the_home_page_fresh(client, home, settings):
+    """The home page is read by the route, not kept with the Site: a change shows at once."""
+    with_site_middleware(settings)
+    assert soup(client.get("/es/")).h1.get_text(strip=True) == "Red de Mujeres en la Migración"
+    home.title_es = "Red Mujeres y Migración"
+    home.save_revision().publish()
+    assert soup(client.get("/es/")).h1.get_text(strip=True) == "Red Mujeres y Migración"
