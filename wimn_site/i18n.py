@@ -13,13 +13,18 @@ def language_versions(request, page=None):
     """
     current = translation.get_language()
     full_path = request.get_full_path() if request is not None else "/"
+    # The URL patterns are not translated, so for a path Django resolved under the current language's prefix
+    # another language's URL is the same path under its prefix: what translate_url() would reverse, without
+    # resolving and reversing it four times.
+    prefix = f"/{current}/"
+    swap = getattr(request, "resolver_match", None) is not None and full_path.startswith(prefix)
     versions = []
     for code, _name in settings.LANGUAGES:
         versions.append(
             {
                 "code": code,
                 "name": settings.LANGUAGE_NATIVE_NAMES.get(code, code),
-                "url": translate_url(full_path, code),
+                "url": f"/{code}/{full_path[len(prefix) :]}" if swap else translate_url(full_path, code),
                 "available": page.is_available_in(code)
                 if page is not None and hasattr(page, "is_available_in")
                 else True,
