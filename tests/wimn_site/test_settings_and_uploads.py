@@ -56,7 +56,9 @@ def test_production_guards_staff_sign_in():
         SECRET_KEY=secrets.token_urlsafe(50),
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split("\n")[-2] == "True ['Administrators', 'Editors', 'Moderators'] True 5 28800 True 1"
+    assert result.stdout.split("\n")[-2] == (
+        "True ['Administrators', 'Editors', 'Moderators', 'Press officers', 'Translators'] True 5 28800 True 1"
+    )
 
 
 def test_production_settings_refuse_to_start_without_a_secret():
