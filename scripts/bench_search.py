@@ -7,9 +7,16 @@ Run through dbrun.py (or with DATABASE_URL set): the script creates its own data
 it, generates content pages whose text in each language is drawn from that language's real vocabulary
 (the project's .po catalogs), rebuilds the search index, then times searches:
 
-* the search function alone (both SQL queries: ranked page of results with its total, then headlines),
+* the search function alone (one SQL query: ranked page of results, its total, headlines),
 * the whole /<lang>/search/ view through Django's test client (routing, template, base page),
 * a query with no match in the visitor's language that falls back to English.
+
+Besides the pages, `--private` pages (20) are made private after indexing: their entries stay in the
+index and must be left out at search time. `--documents N` adds N document families (an English original
+and three translations, titled and described in their language; two in three published to the library,
+the others public because a page links them) and times the library rule that search applies to files.
+The text, the documents and the queries each come from their own seeded generator, so a run with --reuse
+times the same queries as the run that generated the data.
 
 It prints p50/p95/p99/max in milliseconds for each language.
 """
@@ -80,6 +87,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, default=10_000)
     parser.add_argument("--queries", type=int, default=300, help="searches timed per language and mode")
+    parser.add_argument(
+        "--documents",
+        type=int,
+        default=0,
+        help="document families (four files each); off by default while the library rule takes seconds at this scale",
+    )
+    parser.add_argument("--private", type=int, default=20, help="pages made private after indexing")
     parser.add_argument("--reuse", action="store_true", help="keep an existing generated database")
     args = parser.parse_args()
 
@@ -98,10 +112,11 @@ def main():
     from django.db import connection, transaction
     from django.test import Client
 
+    from wagtail.models import PageViewRestriction
     from wagtail.signal_handlers import disable_reference_index_auto_update
 
-    from wimn_site.factories import create_site_root, rich
-    from wimn_site.models import ContentPage, HomePage, SearchEntry
+    from wimn_site.factories import DocumentFactory, create_site_root, rich
+    from wimn_site.models import ContentPage, HomePage, SearchEntry, WimnDocument
     from wimn_site.search.indexing import rebuild
     from wimn_site.search.query import search
 
@@ -110,10 +125,13 @@ def main():
     settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}}
     words = vocabulary()
     print("vocabulary:", {code: len(found) for code, found in words.items()})
-    rng = random.Random(2026)  # noqa: S311 - reproducible test data, not security
+    # Reproducible test data, not security: one generator each for pages, documents and queries.
+    rng = random.Random(2026)  # noqa: S311
+    document_rng = random.Random(2027)  # noqa: S311
+    query_rng = random.Random(2028)  # noqa: S311
 
-    def sentence(language, count):
-        return " ".join(rng.choice(words[language]) for _ in range(count)).capitalize() + "."
+    def sentence(language, count, generator=rng):
+        return " ".join(generator.choice(words[language]) for _ in range(count)).capitalize() + "."
 
     call_command("migrate", interactive=False, verbosity=0)
     call_command("sync_page_translation_fields", interactive=False, verbosity=0)
@@ -142,6 +160,30 @@ def main():
                         made += 1
                 print(f"  {made} pages", flush=True)
         print(f"generated {made} pages in {time.perf_counter() - started:.0f} s")
+    if args.documents and not WimnDocument.objects.exists():
+        started = time.perf_counter()
+        pages = list(ContentPage.objects.filter(slug__startswith="p").order_by("pk")[: args.documents])
+        for number in range(args.documents):
+            original = DocumentFactory(
+                title=sentence("en", 6, document_rng)[:-1],
+                description=sentence("en", 30, document_rng),
+                in_library=number % 3 != 0,
+                year=2000 + number % 26,
+            )
+            for code in LANGUAGES[1:]:
+                DocumentFactory(
+                    title=sentence(code, 6, document_rng)[:-1],
+                    description=sentence(code, 30, document_rng),
+                    language=code,
+                    original=original,
+                    year=original.year,
+                )
+            if number % 3 == 0 and pages:
+                page = pages[number % len(pages)]
+                page.body_en = list(page.body_en.raw_data) + [{"type": "document", "value": {"document": original.pk}}]
+                page.save()  # records the link in Wagtail's reference index
+        print(f"generated {args.documents * len(LANGUAGES)} documents in {time.perf_counter() - started:.0f} s")
+    PageViewRestriction.objects.filter(page__slug__startswith="p").delete()
     started = time.perf_counter()
     entries = rebuild()
     print(f"rebuild_search_index: {entries} entries in {time.perf_counter() - started:.1f} s")
@@ -149,6 +191,24 @@ def main():
         "entries per language:",
         dict(SearchEntry.objects.values_list("language").annotate(n=django.db.models.Count("pk"))),
     )
+    private = ContentPage.objects.filter(slug__startswith="p").order_by("pk")[
+        :: max(1, args.pages // max(1, args.private))
+    ]
+    for page in list(private)[: args.private]:
+        PageViewRestriction.objects.create(page=page, restriction_type="login")
+    print(f"{args.private} pages made private after indexing")
+    if WimnDocument.objects.exists():
+        # Search shows a file only if the library rule allows it; time that rule alone (capped at 60 s).
+        from wimn_site.visibility import public_document_versions
+
+        started = time.perf_counter()
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL statement_timeout = '60s'")
+            try:
+                shown = public_document_versions().count()
+            except django.db.OperationalError:
+                shown = "over 60 s"
+        print(f"library rule (public_document_versions): {shown} files in {time.perf_counter() - started:.2f} s")
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE wimn_site_searchentry")
 
@@ -156,8 +216,8 @@ def main():
     client = Client()
     queries = {}
     for code in LANGUAGES:
-        singles = [rng.choice(words[code]) for _ in range(args.queries // 2)]
-        pairs = [f"{rng.choice(words[code])} {rng.choice(words[code])}" for _ in range(args.queries // 2)]
+        singles = [query_rng.choice(words[code]) for _ in range(args.queries // 2)]
+        pairs = [f"{query_rng.choice(words[code])} {query_rng.choice(words[code])}" for _ in range(args.queries // 2)]
         queries[code] = singles + pairs
     print(f"\n{args.queries} queries per language (half one word, half two words); milliseconds")
     print(f"{'language':<9}{'mode':<16}{'p50':>7}{'p95':>7}{'p99':>7}{'max':>7}{'  avg hits':>11}")
@@ -185,15 +245,15 @@ def main():
     # Selective queries: a quoted three-word phrase taken from a random entry's text (few matches).
     print("quoted phrases from the corpus (selective)")
     for code in LANGUAGES:
-        texts = list(
-            SearchEntry.objects.filter(language=code, page__isnull=False)
-            .order_by("?")
-            .values_list("text", flat=True)[: args.queries]
+        ids = list(
+            SearchEntry.objects.filter(language=code, page__isnull=False).order_by("pk").values_list("pk", flat=True)
         )
+        chosen = query_rng.sample(ids, min(len(ids), args.queries))
+        texts = list(SearchEntry.objects.filter(pk__in=chosen).order_by("pk").values_list("text", flat=True))
         timings, hits = [], []
         for text in texts:
             words_in_text = text.split()
-            start = rng.randrange(max(1, len(words_in_text) - 3))
+            start = query_rng.randrange(max(1, len(words_in_text) - 3))
             phrase = '"' + " ".join(words_in_text[start : start + 3]).strip(".,") + '"'
             started = time.perf_counter()
             _results, total = search(phrase, code, root=root)

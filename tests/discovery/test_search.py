@@ -8,6 +8,7 @@ from tests.helpers import count_queries, soup
 from wimn_site.factories import ContentPageFactory, DocumentFactory, FormPageFactory, rich
 from wimn_site.models import SearchEntry
 from wimn_site.search.indexing import index_page, rebuild
+from wimn_site.search.query import search
 
 pytestmark = pytest.mark.django_db
 
@@ -235,6 +236,15 @@ class TestWhatIsSearched:
         draft.body_en = [("document", {"document": document, "label": ""})]
         draft.save()
         assert result_titles(client.get("/en/search/", {"q": "budget"})) == []
+
+    def test_files_outside_the_library_stay_hidden_on_a_tree_without_any_hidden_page(self, home):
+        """Nothing to leave out among pages (no site root given, no draft, no private section): a file
+        neither in the library nor used by a live page is still not found."""
+        DocumentFactory(title="Internal budget", in_library=False)
+        DocumentFactory(title="Budget report", in_library=True)
+        rebuild()
+        results, total = search("budget", "en")
+        assert [result.title for result in results] == ["<mark>Budget</mark> report"] and total == 1
 
     def test_other_page_types_are_indexed_from_their_translated_fields(self, client, home):
         FormPageFactory(parent=home, slug="join", intro_en="Receive our solidarity newsletter.")

@@ -4,11 +4,20 @@ The visitor's words go to PostgreSQL's `websearch_to_tsquery` as a bound paramet
 text (quotes, operators, `' OR 1=1--`), so a query can match nothing but cannot fail. NUL and control
 characters are removed and the length is capped before that (wimn_site.search.text).
 
-One SQL query per search: the inner part ranks the visible matches with `ts_rank_cd` and keeps one
-page of them with the total (`COUNT(*) OVER ()`); the outer part runs `ts_headline` (the costly
-function) on those few rows only. It is written as SQL because building the equivalent ORM query
-(the document-library rule is a nest of subqueries) cost several times the database's own time; the
-library rule itself is still the ORM's (`public_document_versions`), compiled once per process.
+One SQL query per search, in three steps:
+
+1. `hits`: every visible match (GIN index on the language's vectors), carrying only its id, date and
+   `ts_rank_cd`. Ranking reads each match's vector, which is kept in the row itself
+   (wimn_site.models.search), so it costs a microsecond or so a match instead of a TOAST lookup.
+   Visibility is tested against the few pages that must not be shown (not live, outside the site,
+   inside a private section), found once per query, rather than by joining every match to its page.
+2. `shown`: the page of results, by rank, then date, then id; the total is `COUNT(*)` of `hits`.
+3. Only for those rows: titles, types, URLs and `ts_headline` (the costly function), the snippet from
+   the first `HEADLINE_CHARS` of the text, or from all of it when the words only come later.
+
+It is written as SQL because building the equivalent ORM query (the document-library rule is a nest
+of subqueries) cost several times the database's own time; the library rule itself is still the
+ORM's (`public_document_versions`), compiled once per process.
 """
 
 import os
@@ -35,6 +44,9 @@ HEADLINE_OPTIONS = (
     f'StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "'
 )
 TITLE_OPTIONS = f"StartSel={START}, StopSel={STOP}, HighlightAll=true"
+# ts_headline parses the whole text it is given (about 0.15 ms a thousand characters): the snippet is
+# looked for in this much of it first.
+HEADLINE_CHARS = 4000
 
 _compiled_documents = {}
 
@@ -84,41 +96,61 @@ def _sql(text, language, root, limit, offset):
     config = SEARCH_CONFIGS[language]
     # Table names and the compiled document rule are the only text formatted in; values are parameters.
     sql = f"""
-        SELECT r.id, r.title, r.kind, r.date, r.language, r.page_id, r.document_id, r.url_path, r.file,
-               r.file_size, r.total,
-               ts_headline(%s::regconfig, r.title, q.query, %s), ts_headline(%s::regconfig, e.text, q.query, %s)
-        FROM (
-            SELECT e.id, e.title, e.kind, e.date, e.language, e.page_id, e.document_id, p.url_path, d.file,
-                   d.file_size, COUNT(*) OVER () AS total, ts_rank_cd(e.search_vector, q.query) AS rank
-            FROM {tables["entry"]} e
-            LEFT JOIN {tables["page"]} p ON p.id = e.page_id
-            LEFT JOIN {tables["document"]} d ON d.id = e.document_id,
-            (SELECT {query_sql} AS query) q
+        WITH hits AS MATERIALIZED (
+            SELECT e.id, e.date, ts_rank_cd(e.search_vector, q.query) AS rank
+            FROM {tables["entry"]} e, (SELECT {query_sql} AS query) q
             WHERE e.language = %s AND e.search_vector @@ q.query AND (
-                (p.id IS NOT NULL AND p.live AND p.path LIKE %s AND NOT EXISTS (
-                    SELECT 1 FROM {tables["restriction"]} vr JOIN {tables["page"]} rp ON rp.id = vr.page_id
-                    WHERE p.path LIKE rp.path || '%%'))
+                (e.page_id IS NOT NULL AND e.page_id NOT IN (
+                    SELECT p.id FROM {tables["page"]} p
+                    WHERE NOT p.live OR p.path NOT LIKE %s OR p.path LIKE ANY (ARRAY(
+                        SELECT rp.path || '%%'
+                        FROM {tables["restriction"]} vr JOIN {tables["page"]} rp ON rp.id = vr.page_id
+                    ))
+                ))
                 OR e.document_id IN ({documents_sql})
             )
-            ORDER BY rank DESC, e.date DESC NULLS LAST, e.id
-            LIMIT %s OFFSET %s
-        ) r
-        JOIN {tables["entry"]} e ON e.id = r.id,
-        (SELECT {query_sql} AS query) q
-        ORDER BY r.rank DESC, r.date DESC NULLS LAST, r.id
+        ),
+        shown AS (
+            SELECT id, rank, date FROM hits ORDER BY rank DESC, date DESC NULLS LAST, id LIMIT %s OFFSET %s
+        )
+        SELECT e.id, e.kind, e.date, e.language, e.document_id, p.url_path, d.file, d.file_size,
+               (SELECT COUNT(*) FROM hits),
+               ts_headline(%s::regconfig, e.title, q.query, %s),
+               CASE WHEN size.whole OR strpos(lead.snippet, %s) > 0 THEN lead.snippet
+                    ELSE ts_headline(%s::regconfig, e.text, q.query, %s) END
+        FROM shown s
+        JOIN {tables["entry"]} e ON e.id = s.id
+        CROSS JOIN (SELECT {query_sql} AS query) q
+        CROSS JOIN LATERAL (SELECT length(e.text) <= %s AS whole) size
+        CROSS JOIN LATERAL (
+            SELECT ts_headline(
+                %s::regconfig,
+                CASE WHEN size.whole THEN e.text ELSE regexp_replace(left(e.text, %s), '\\S*$', '') END,
+                q.query,
+                %s
+            ) AS snippet
+        ) lead
+        LEFT JOIN {tables["page"]} p ON p.id = e.page_id
+        LEFT JOIN {tables["document"]} d ON d.id = e.document_id
+        ORDER BY s.rank DESC, s.date DESC NULLS LAST, s.id
     """  # noqa: S608
     params = [
-        config,
-        TITLE_OPTIONS,
-        config,
-        HEADLINE_OPTIONS,
         *query_params,
         language,
         (root.path if root is not None else "") + "%",
         *documents_params,
         limit,
         offset,
+        config,
+        TITLE_OPTIONS,
+        START,
+        config,
+        HEADLINE_OPTIONS,
         *query_params,
+        HEADLINE_CHARS,
+        config,
+        HEADLINE_CHARS,
+        HEADLINE_OPTIONS,
     ]
     return sql, params
 
@@ -144,21 +176,7 @@ def search(raw, language, number=1, per_page=PER_PAGE, root=None):
         return [], 0
     prefix = len(root.url_path) - 1 if root is not None else 0
     results = []
-    for (
-        _pk,
-        _title,
-        kind,
-        day,
-        entry_language,
-        _page,
-        document_id,
-        url_path,
-        file,
-        size,
-        _total,
-        title,
-        snippet,
-    ) in rows:
+    for _pk, kind, day, entry_language, document_id, url_path, file, size, _total, title, snippet in rows:
         if document_id:
             url = reverse("wagtaildocs_serve", args=(document_id, os.path.basename(file or "")))
         else:
@@ -176,4 +194,4 @@ def search(raw, language, number=1, per_page=PER_PAGE, root=None):
                 file_size=size,
             )
         )
-    return results, rows[0][10]
+    return results, rows[0][8]
