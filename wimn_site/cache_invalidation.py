@@ -38,7 +38,7 @@ from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from . import page_cache, registry
+from . import frame, page_cache, registry
 
 logger = logging.getLogger(__name__)
 
@@ -105,6 +105,7 @@ def page_urls(page):
 
 
 def invalidate_urls(urls):
+    frame.forget()  # any change that purges a page may show in the menu, footer or settings
     expanded = list(dict.fromkeys(url for given in urls for url in in_every_language(given)))
     if not expanded:
         return
@@ -116,6 +117,7 @@ def invalidate_urls(urls):
 
 
 def invalidate_everything():
+    frame.forget()
     page_cache.forget_everything()
     roots = {site.root_url for site in Site.objects.all()}
     try:

@@ -98,3 +98,17 @@ def test_the_site_middleware_keeps_the_home_page_fresh(client, home, settings):
     home.title_es = "Red Mujeres y Migración"
     home.save_revision().publish()
     assert soup(client.get("/es/")).h1.get_text(strip=True) == "Red Mujeres y Migración"
+
+
+def test_publishing_or_saving_settings_refreshes_the_frame(client, about, home, django_capture_on_commit_callbacks):
+    """The invalidation rules forget the frame: a retitled section and new settings show on the next request."""
+    client.get("/es/")
+    about.title_es = "Sobre la red"
+    with django_capture_on_commit_callbacks(execute=True):
+        about.save_revision().publish()
+    assert menu(client.get("/es/")) == [("Sobre la red", "/es/about/")]
+    settings = SiteSettings.for_site(home.get_site())
+    settings.contact_email = "prensa@example.org"
+    with django_capture_on_commit_callbacks(execute=True):
+        settings.save()
+    assert soup(client.get("/es/about/")).find("footer").find("a", href="mailto:prensa@example.org")
