@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from wagtail.blocks import StreamValue
+from wagtail.models import PageLogEntry, Revision
 
 from campaigns.models import CampaignPage, Organization
 from wimn_site.factories import DocumentFactory, minimal_pdf, rich, translated
@@ -905,7 +906,7 @@ def _pledge(index, ctx, spec):
         ],
         attachments=_attachments(spec, "pledge"),
     )
-    _publish(page)
+    _backdate_revision(_publish(page), _published(spec)["first_published_at"])
     backdate(page, _published(spec)["first_published_at"])
     # July 2023 update: statuses, notes and two new commitments. Not yet in Portuguese: an example of a
     # stale translation for the translation desk ("PT stale since 4 Jul 2023").
@@ -931,9 +932,15 @@ def _pledge(index, ctx, spec):
     page.last_updated = datetime.date(2023, 7, 4)
     for code, value in translated("update_note", _not_portuguese(spec["update_note"])).items():
         setattr(page, code, value)
-    _publish(page)
+    _backdate_revision(_publish(page), timezone.make_aware(datetime.datetime(2023, 7, 4, 12, 0)))
     backdate(page, timezone.make_aware(datetime.datetime(2023, 7, 4, 12, 0)))
     return page
+
+
+def _backdate_revision(revision, moment):
+    """Date a published revision and its publish log entry `moment`, so the pledge's history tells its story."""
+    Revision.objects.filter(pk=revision.pk).update(created_at=moment)
+    PageLogEntry.objects.filter(revision_id=revision.pk).update(timestamp=moment)
 
 
 def _not_portuguese(texts):

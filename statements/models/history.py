@@ -1,0 +1,165 @@
+"""A pledge's published versions for visitors: the list, one earlier version, and a comparison of two.
+
+Which revisions count: those Wagtail's log records as published (`PageLogEntry` with action
+`wagtail.publish` and its revision). A revision's `approved_go_live_at` only says it is *scheduled*;
+when the scheduler publishes it, the publish is logged like any other, so the log is the one record of
+what visitors were shown. Drafts, revisions sent to review and scheduled revisions not yet live never
+appear. A revision published twice is listed once, at its first publication.
+
+The list is one query whatever the number of versions: the log entries joined to their revisions, with
+only the two fields the list shows read out of the revision's JSON (`last_updated`, the "what changed"
+note in the visitor's language and in English). The date shown is the revision's `last_updated` (the date
+editors give visitors), else the day it was published.
+"""
+
+import datetime
+import difflib
+import html
+import re
+
+from django.conf import settings
+from django.db.models.fields.json import KeyTextTransform
+from django.utils import translation
+from django.utils.html import strip_tags
+
+from wagtail.models import PageLogEntry, Revision
+
+PUBLISH_ACTION = "wagtail.publish"
+# Revision ids are PostgreSQL integers; a larger number in a URL is simply not a version (404, not a 500).
+MAX_ID = 2**31 - 1
+_BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|div|figcaption|tr)>|<br\s*/?>", re.IGNORECASE)
+_WORDS = re.compile(r"\S+\s*")
+
+
+def _published_entries(page):
+    return PageLogEntry.objects.filter(page_id=page.pk, action=PUBLISH_ACTION, revision__isnull=False)
+
+
+def published_revision(page, revision_id):
+    """The revision `revision_id` of `page` if it was ever published, else None (one query)."""
+    if not 0 < revision_id <= MAX_ID:
+        return None
+    return (
+        Revision.page_revisions.filter(
+            pk=revision_id,
+            object_id=str(page.pk),
+            pk__in=_published_entries(page).values("revision_id"),
+        )
+        .select_related("content_type")
+        .first()
+    )
+
+
+class Version:
+    """One published version as the list shows it."""
+
+    def __init__(self, revision_id, published_at, last_updated, note, note_lang):
+        self.revision_id = revision_id
+        self.published_at = published_at
+        self.last_updated = last_updated
+        self.note = note
+        self.note_lang = note_lang  # "" when the note is in the visitor's language
+        self.previous = None  # the version before it (for "compare with the previous version")
+        self.is_current = False
+
+    @property
+    def date(self):
+        return self.last_updated or self.published_at.date()
+
+
+def _date(value):
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def published_versions(page):
+    """The page's published versions, oldest first (one query)."""
+    language = translation.get_language()
+    english = settings.LANGUAGE_CODE
+    rows = (
+        _published_entries(page)
+        .order_by("timestamp", "pk")
+        .values_list(
+            "revision_id",
+            "timestamp",
+            KeyTextTransform("last_updated", "revision__content"),
+            KeyTextTransform(f"update_note_{language}", "revision__content"),
+            KeyTextTransform(f"update_note_{english}", "revision__content"),
+        )
+    )
+    versions, seen = [], set()
+    for revision_id, timestamp, last_updated, note, english_note in rows:
+        if revision_id in seen:
+            continue
+        seen.add(revision_id)
+        note, english_note = (note or "").strip(), (english_note or "").strip()
+        version = Version(
+            revision_id,
+            timestamp,
+            _date(last_updated),
+            note or english_note,
+            "" if note or not english_note or language == english else english,
+        )
+        version.previous = versions[-1] if versions else None
+        versions.append(version)
+    if versions:
+        current = page.live_revision_id
+        for version in versions:
+            version.is_current = version.revision_id == current
+        if current is None or current not in seen:
+            versions[-1].is_current = True
+    return versions
+
+
+def version_text(version):
+    """The version as lines of text to compare: its introduction, then each commitment with its status and note."""
+    lines = []
+    body = getattr(version, "body", None)
+    if body:
+        rendered = _BLOCK_END.sub("\n", str(body.render_as_block()))
+        lines += [html.unescape(line).strip() for line in strip_tags(rendered).splitlines()]
+    for commitment in version.commitments.all():
+        lines.append(f"{commitment.get_status_display()}: {commitment.text}")
+        if commitment.note:
+            lines.append(f"    {commitment.note}")
+    return [line for line in lines if line]
+
+
+def _segments(old, new):
+    """Word-level differences of two lines, as (op, text) with op one of equal, removed, added."""
+    a, b = _WORDS.findall(old), _WORDS.findall(new)
+    out = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            out.append(("equal", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(("removed", "".join(a[i1:i2])))
+        if j2 > j1:
+            out.append(("added", "".join(b[j1:j2])))
+    return out
+
+
+def compare(old_lines, new_lines):
+    """Rows for the comparison page: (state, segments), state one of same, removed, added, changed."""
+    rows = []
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            rows += [("same", [("equal", line)]) for line in old_lines[i1:i2]]
+        elif tag == "delete":
+            rows += [("removed", [("removed", line)]) for line in old_lines[i1:i2]]
+        elif tag == "insert":
+            rows += [("added", [("added", line)]) for line in new_lines[j1:j2]]
+        else:
+            old, new = old_lines[i1:i2], new_lines[j1:j2]
+            for k in range(max(len(old), len(new))):
+                if k < len(old) and k < len(new):
+                    rows.append(("changed", _segments(old[k], new[k])))
+                elif k < len(old):
+                    rows.append(("removed", [("removed", old[k])]))
+                else:
+                    rows.append(("added", [("added", new[k])]))
+    return rows

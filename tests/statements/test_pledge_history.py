@@ -1,0 +1,216 @@
+"""A pledge's history for visitors: its published versions, an earlier version, and a comparison of two."""
+
+import datetime
+
+import pytest
+
+from statements.factories import PledgeCommitmentFactory, PledgePageFactory
+from statements.models import PledgeCommitment, PledgePage
+from tests.helpers import count_queries, soup
+from wimn_site.factories import rich
+
+pytestmark = pytest.mark.django_db
+
+NOTES = {
+    "en": "Two commitments added.",
+    "es": "Se añadieron dos compromisos.",
+    "pt": "Dois compromissos acrescentados.",
+    "fr": "Deux engagements ajoutés.",
+}
+
+REPORT = "Issue a report on the regional dialogues."
+TITLES = {"es": "El compromiso de WIMN", "pt": "O compromisso da WIMN", "fr": "L'engagement de WIMN"}
+
+
+def _publish(page):
+    revision = page.save_revision()
+    revision.publish()
+    return revision
+
+
+def _pledge(index, slug="pledge"):
+    """A pledge published in May 2022 with one commitment, then updated in July 2023 (note in four languages)."""
+    page = PledgePageFactory(
+        parent=index,
+        slug=slug,
+        title="WIMN's pledge at the IMRF",
+        **{f"title_{code}": title for code, title in TITLES.items()},
+        **{f"summary_{code}": f"{title}." for code, title in TITLES.items()},
+        last_updated=datetime.date(2022, 5, 20),
+        body_en=rich("As follow up to the IMRF, WIMN pledges to:"),
+        body_es=rich("Como seguimiento del FEMI, WIMN se compromete a:"),
+    )
+    PledgeCommitmentFactory(page=page, text="Center the voices of migrant women.", text_es="Centrar las voces.")
+    first = _publish(PledgePage.objects.get(pk=page.pk))
+    page = PledgePage.objects.get(pk=page.pk)
+    page.last_updated = datetime.date(2023, 7, 4)
+    for code, note in NOTES.items():
+        setattr(page, f"update_note_{code}", note)
+    existing = list(page.commitments.all())
+    existing[0].status = "done"
+    page.commitments = existing + [PledgeCommitment(text=REPORT, text_en=REPORT)]
+    second = _publish(page)
+    return PledgePage.objects.get(pk=page.pk), first, second
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "current"),
+    [
+        ("en", "Versions of this pledge", "current version"),
+        ("es", "Versiones de este compromiso", "versión actual"),
+        ("pt", "Versões deste compromisso", "versão atual"),
+        ("fr", "Versions de cet engagement", "version actuelle"),
+    ],
+)
+def test_pledge_lists_its_published_versions_with_what_changed(client, index, language, heading, current):
+    """Both published versions are listed, newest first, with their date and note in the visitor's language."""
+    page, first, second = _pledge(index)
+    html = soup(client.get(f"/{language}/statements/pledge/"))
+    section = html.select_one(".pledge-versions")
+    assert section.h2.get_text(strip=True) == heading
+    items = section.select(".pledge-version")
+    assert [i.time["datetime"] for i in items] == ["2023-07-04", "2022-05-20"]
+    assert current in items[0].get_text()
+    assert items[0].select_one(".pledge-version__note").get_text(strip=True) == NOTES[language]
+    links = [a["href"] for a in section.select("a")]
+    assert f"/{language}/statements/pledge/versions/{first.pk}/" in links
+    assert f"/{language}/statements/pledge/versions/{first.pk}/compare/{second.pk}/" in links
+
+
+def test_drafts_and_scheduled_revisions_are_not_versions(client, index):
+    """A saved draft and a revision only scheduled to go live are not listed, and their addresses are 404."""
+    page, first, second = _pledge(index)
+    page.update_note_en = "A draft note nobody published."
+    draft = page.save_revision()
+    page.update_note_en = "Scheduled for later."
+    scheduled = page.save_revision(approved_go_live_at=datetime.datetime(2099, 1, 1, tzinfo=datetime.UTC))
+    html = soup(client.get("/en/statements/pledge/"))
+    assert len(html.select(".pledge-version")) == 2
+    assert "nobody published" not in html.get_text() and "Scheduled for later" not in html.get_text()
+    for revision in (draft, scheduled):
+        assert client.get(f"/en/statements/pledge/versions/{revision.pk}/").status_code == 404
+        assert client.get(f"/en/statements/pledge/versions/{first.pk}/compare/{revision.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("language", "notice", "status"),
+    [
+        ("en", "This is an earlier version of this pledge", "Planned"),
+        ("es", "Esta es una versión anterior de este compromiso", "Previsto"),
+        ("pt", "Esta é uma versão anterior deste compromisso", "Previsto"),
+        ("fr", "Ceci est une version antérieure de cet engagement", "Prévu"),
+    ],
+)
+def test_earlier_version_shows_what_visitors_saw_then_and_is_not_indexed(client, index, language, notice, status):
+    page, first, second = _pledge(index)
+    response = client.get(f"/{language}/statements/pledge/versions/{first.pk}/")
+    assert response.status_code == 200
+    html = soup(response)
+    assert html.select_one('meta[name="robots"]')["content"] == "noindex"
+    assert notice in html.select_one(".version-notice").get_text()
+    commitments = html.select(".commitment")
+    assert len(commitments) == 1
+    assert commitments[0].select_one(".status").get_text() == status
+    assert html.select_one(".pledge__updated time")["datetime"] == "2022-05-20"
+    if language == "es":
+        assert "Centrar las voces." in commitments[0].get_text()
+        assert "Como seguimiento del FEMI" in html.select_one(".statement__body").get_text()
+    # The current page itself stays indexable.
+    assert not soup(client.get(f"/{language}/statements/pledge/")).select('meta[name="robots"]')
+
+
+@pytest.mark.parametrize(("language", "added"), [("en", "added"), ("es", "añadido"), ("fr", "ajouté")])
+def test_comparison_marks_added_and_removed_text(client, index, language, added):
+    page, first, second = _pledge(index)
+    response = client.get(f"/{language}/statements/pledge/versions/{first.pk}/compare/{second.pk}/")
+    assert response.status_code == 200
+    html = soup(response)
+    assert html.select_one('meta[name="robots"]')["content"] == "noindex"
+    inserted = " ".join(i.get_text() for i in html.select(".diff ins"))
+    removed = " ".join(d.get_text() for d in html.select(".diff del"))
+    assert "Issue a report on the regional dialogues." in inserted
+    assert added in inserted
+    # The first commitment changed status: the old status is removed, the new one added.
+    assert {"Planned", "Previsto", "Prévu"} & set(removed.replace(":", " ").split())
+    unchanged = [r.get_text() for r in html.select(".diff__row--same")]
+    assert any("WIMN pledges to:" in text or "WIMN se compromete a:" in text for text in unchanged)
+    changed = html.select_one(".diff__row--changed")
+    assert "Center the voices" in changed.get_text() or "Centrar las voces" in changed.get_text()
+
+
+def test_same_version_compared_with_itself_says_so(client, index):
+    page, first, second = _pledge(index)
+    html = soup(client.get(f"/es/statements/pledge/versions/{second.pk}/compare/{second.pk}/"))
+    assert "Las dos versiones tienen el mismo texto." in html.get_text()
+    assert not html.select(".diff ins, .diff del")
+
+
+@pytest.mark.parametrize("language", ["en", "es", "pt", "fr"])
+def test_bad_version_addresses_are_404_in_the_visitors_language(client, index, language):
+    """Unknown ids, another page's revisions, non-numbers and out-of-range numbers: a 404 page in the language."""
+    page, first, second = _pledge(index)
+    other, other_first, _other_second = _pledge(index, slug="other")
+    titles = {
+        "en": "Page not found",
+        "es": "Página no encontrada",
+        "pt": "Página não encontrada",
+        "fr": "Page introuvable",
+    }
+    base = f"/{language}/statements/pledge/versions"
+    for path in (
+        f"{base}/999999/",
+        f"{base}/{other_first.pk}/",
+        f"{base}/{first.pk}/compare/{other_first.pk}/",
+        f"{base}/abc/",
+        f"{base}/-1/",
+        f"{base}/0/",
+        f"{base}/99999999999999999999/",
+        f"{base}/{first.pk}/compare/99999999999/",
+        f"{base}/",
+    ):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        html = soup(response)
+        assert html.html["lang"] == language
+        if language in titles:
+            assert html.h1.get_text(strip=True) == titles[language]
+
+
+def test_history_queries_do_not_grow_with_the_number_of_versions(client, index):
+    """The page, an earlier version and a comparison run as many queries with 2 versions as with 8."""
+    page, first, second = _pledge(index)
+    urls = [
+        "/es/statements/pledge/",
+        f"/es/statements/pledge/versions/{first.pk}/",
+        f"/es/statements/pledge/versions/{first.pk}/compare/{second.pk}/",
+    ]
+    for url in urls:
+        client.get(url)  # warm: the site's frame
+    few = [count_queries(client, url)[1] for url in urls]
+    for n in range(6):
+        page = PledgePage.objects.get(pk=page.pk)
+        page.update_note_es = f"Cambio {n}."
+        _publish(page)
+    responses = [count_queries(client, url) for url in urls]
+    assert all(r.status_code == 200 for r, _n in responses)
+    assert len(soup(responses[0][0]).select(".pledge-version")) == 8
+    assert [n for _r, n in responses] == few
+
+
+def test_demo_pledge_history_shows_the_2022_pledge_and_its_2023_update(client, demo):
+    """The seed's pledge (IMRF 2022) and its update (LAST UPDATED 4/JUL/23) are two published versions."""
+    page = PledgePage.objects.get(slug="imrf-pledge")
+    for language in ("en", "es", "pt", "fr"):
+        html = soup(client.get(f"/{language}/statements/imrf-pledge/"))
+        items = html.select(".pledge-version")
+        assert [i.time["datetime"] for i in items] == ["2023-07-04", "2022-05-20"], language
+        earlier = [a["href"] for a in items[1].select("a") if "/versions/" in a["href"]][0]
+        old = soup(client.get(earlier))
+        assert len(old.select(".commitment")) == 4
+        assert {s.get_text() for s in old.select(".commitment .status")} == {
+            "en": {"Planned"},
+            "es": {"Previsto"},
+            "pt": {"Previsto"},
+            "fr": {"Prévu"},
+        }[language]
+    assert page.commitments.count() == 6
