@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PYTHONWARNINGS ?= ignore::UserWarning:platformdirs.api
 
-.PHONY: help venv messages run serve test lint format check chromium services bench profile clean-db
+.PHONY: help venv messages run serve test lint format check chromium services fonts bench profile clean-db
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -23,14 +23,14 @@ venv: $(VENV)/.installed ## Create the virtualenv and install requirements
 messages: venv ## Compile the .po files for es/pt/fr
 	bash scripts/compile_messages.sh
 
-run: venv messages ## Serve the site with demo content on http://127.0.0.1:8000 (embedded PostgreSQL)
+run: venv messages fonts ## Serve the site with demo content on http://127.0.0.1:8000 (embedded PostgreSQL)
 	DJANGO_SETTINGS_MODULE=wimn_site.settings.dev $(DBRUN) bash scripts/run_dev.sh $(HOST) $(PORT)
 
 serve: venv messages ## Serve with production settings under gunicorn (needs SECRET_KEY, ALLOWED_HOSTS)
 	$(PY) manage.py collectstatic --noinput -v0 --settings=wimn_site.settings.production
 	DJANGO_SETTINGS_MODULE=wimn_site.settings.production $(DBRUN) bash -c '$(PY) manage.py setup_site --no-demo && $(VENV)/bin/gunicorn wimn_site.wsgi -c gunicorn.conf.py'
 
-test: venv messages chromium services ## Run every test (lint, layers, checks, unit, admin and browser tests)
+test: venv messages chromium services fonts ## Run every test (lint, layers, checks, unit, admin and browser tests)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
@@ -44,6 +44,9 @@ format: venv ## Format the code with ruff
 
 services: ## Make sure Varnish and Redis exist for the proxy and cache tests (installs Debian's when possible)
 	@bash scripts/ensure_services.sh
+
+fonts: ## Make sure DejaVu Sans exists for the demo's PDF files (installs Debian's fonts-dejavu-core when possible)
+	@bash scripts/ensure_fonts.sh || true
 
 chromium: ## Make sure a Chromium for the browser tests exists (installs Debian's when possible)
 	@bash scripts/ensure_chromium.sh

@@ -269,11 +269,24 @@ LIBRARY_DOCUMENTS = [
             "pt": (
                 "Mapeamento global das organizações que trabalham com gênero e migração",
                 "Quem trabalha com gênero e migração, onde e em quais temas: o mapeamento que preparou os diálogos "
-                "regionais da rede antes do FEMI.",
+                "regionais da rede antes do FRMI.",
             ),
         },
     ),
 ]
+
+
+# The demo does not carry the text of these publications (the seeds only name them): their files say so, in
+# their own language, under the library's description, instead of inventing a text.
+DEMO_FILE_NOTE = {
+    "en": "Example file of the demo site: the network's published document takes its place on the real site.",
+    "es": "Archivo de ejemplo del sitio de demostración: en el sitio real lo sustituye el documento publicado "
+    "por la red.",
+    "pt": "Arquivo de exemplo do site de demonstração: no site real, ele é substituído pelo documento publicado "
+    "pela rede.",
+    "fr": "Fichier d’exemple du site de démonstration : sur le site réel, le document publié par le réseau le "
+    "remplace.",
+}
 
 
 JOIN = {
@@ -325,6 +338,8 @@ def load_library(home):
                 description=description,
                 original=original,
                 in_library=original is None,  # published on their own: no page links them
+                paragraphs=[description, DEMO_FILE_NOTE[language]],
+                date=str(year),
             )
             if original is None:
                 original = document

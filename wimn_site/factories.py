@@ -108,16 +108,33 @@ def minimal_pdf(text="WIMN"):
     return bytes(out)
 
 
+def document_file(o):
+    """A one-line placeholder PDF, or with `paragraphs` a real few-pages PDF of the title and text in the
+    document's language (`wimn_site.demo_documents.statement_pdf`)."""
+    name = f"{slugify(o.title)[:60] or 'document'}-{o.language}.pdf"
+    if o.paragraphs:
+        from .demo_documents import statement_pdf
+
+        date = o.date or getattr(o, "year", None)
+        return ContentFile(statement_pdf(o.title, o.language, date, o.paragraphs), name=name)
+    return ContentFile(minimal_pdf(o.title), name=name)
+
+
 class DocumentFactory(factory.django.DjangoModelFactory):
+    """A document; `DocumentFactory(title=..., language="es", paragraphs=[...], date=date(2023, 7, 4))` writes
+    a real PDF of that text (see `wimn_site.demo_documents`), else a one-line placeholder."""
+
     class Meta:
         model = WimnDocument
+
+    class Params:
+        paragraphs = None  # strings (rich-text HTML allowed) or ("heading", text) pairs
+        date = None  # a date or a line of text under the title; the year when empty
 
     title = factory.Sequence(lambda n: f"Document {n}")
     language = "en"
     doc_type = "statement"
-    file = factory.LazyAttribute(
-        lambda o: ContentFile(minimal_pdf(o.title), name=f"{slugify(o.title)[:60] or 'document'}-{o.language}.pdf")
-    )
+    file = factory.LazyAttribute(document_file)
 
 
 def ensure_tree_root():

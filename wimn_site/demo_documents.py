@@ -1,0 +1,198 @@
+"""Real PDF files for the demo content: a document's own title and text in its language, a few pages long.
+
+`statement_pdf(title, language, date, paragraphs)` returns the bytes of an A4 PDF written with fpdf2: the
+network's name, the title, a date line, then the paragraphs (headings in bold), page numbers in the
+document's language, and the title and language in the file's metadata. The apps' demo loaders call it
+(or `DocumentFactory(..., paragraphs=[...])`), so the library, site search and downloads show what a
+visitor would really get.
+
+The text is set in DejaVu Sans, embedded (only the characters used): Debian's `fonts-dejavu-core`, which
+`make` installs (scripts/ensure_fonts.sh), so accents, curly quotes, dashes and French narrow spaces come
+out as written. Where the font is missing the file is still written, in the PDF's built-in Helvetica,
+with the few characters Helvetica lacks (curly quotes, dashes, "œ", ...) replaced by their plain forms
+(`plain_latin`), never dropped silently.
+"""
+
+import datetime
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from django.utils import formats, translation
+
+FONT_DIRECTORY = Path("/usr/share/fonts/truetype/dejavu")
+FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
+NETWORK = "Women in Migration Network (WIMN)"
+PAGE_LABEL = {"en": "Page", "es": "Página", "pt": "Página", "fr": "Page"}
+
+# What Helvetica (Latin-1) cannot show, in its plain form.
+PLAIN = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2012": "-",
+        "\u2212": "-",
+        "\u2026": "...",
+        "\u0153": "oe",
+        "\u0152": "OE",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u2007": " ",
+        "\u200b": "",
+        "\u20ac": "EUR",
+        "\u2022": "-",
+    }
+)
+
+
+def plain_latin(text):
+    """`text` with what the built-in fonts cannot show replaced (curly quotes by straight ones, dashes by
+    hyphens, "œ" by "oe"); anything else outside Latin-1 becomes "?"."""
+    return text.translate(PLAIN).encode("latin-1", "replace").decode("latin-1")
+
+
+def font_available(directory=None):
+    directory = FONT_DIRECTORY if directory is None else Path(directory)
+    return all((directory / name).is_file() for name in FONT_FILES.values())
+
+
+class _Blocks(HTMLParser):
+    """Rich text (as the demo writes it) → [("heading" | "paragraph" | "item", text)]."""
+
+    HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+    BLOCKS = HEADINGS | {"p", "li", "blockquote", "div"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks, self.kind, self.parts = [], "paragraph", []
+
+    def flush(self):
+        text = re.sub(r"\s+", " ", "".join(self.parts)).strip()
+        if text:
+            self.blocks.append((self.kind, text))
+        self.kind, self.parts = "paragraph", []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.BLOCKS:
+            self.flush()
+            self.kind = "heading" if tag in self.HEADINGS else "item" if tag == "li" else "paragraph"
+        elif tag == "br":
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in self.BLOCKS:
+            self.flush()
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def blocks_of(paragraphs):
+    """Normalise `paragraphs`: plain strings, strings of rich-text HTML, ("heading", text) pairs or
+    {"heading": text} / {"paragraph": text} dicts, in any mix → [(kind, text)]."""
+    out = []
+    for item in paragraphs:
+        if isinstance(item, dict):
+            ((kind, text),) = item.items()
+            out.append((kind, str(text)))
+        elif isinstance(item, (tuple, list)):
+            kind, text = item
+            out.append((kind, str(text)))
+        elif "<" in str(item):
+            parser = _Blocks()
+            parser.feed(str(item))
+            parser.close()
+            parser.flush()
+            out.extend(parser.blocks)
+        else:
+            out.append(("paragraph", html.unescape(str(item))))
+    return out
+
+
+def date_line(date, language):
+    """A date (a `datetime.date`, shown the way the language writes dates) or a line given as text."""
+    if isinstance(date, (datetime.date, datetime.datetime)):
+        with translation.override(language):
+            return formats.date_format(date, "DATE_FORMAT")
+    return str(date or "")
+
+
+def statement_pdf(title, language, date, paragraphs, *, author=NETWORK, font_directory=None):
+    """An A4 PDF of `title` and `paragraphs` (see `blocks_of`) in `language`, dated by `date`: bytes.
+
+    Same input, same bytes (the creation date is the document's date), so demo files are reproducible.
+    """
+    from fpdf import FPDF  # only the demo and the tests write PDFs
+
+    directory = FONT_DIRECTORY if font_directory is None else Path(font_directory)
+    embedded = font_available(directory)
+    text = (lambda value: value) if embedded else plain_latin
+    page_label = PAGE_LABEL.get(language, "Page")
+
+    class Document(FPDF):
+        def footer(self):
+            self.set_y(-15)
+            self.set_font(family, "", 8)
+            self.set_text_color(90)
+            self.cell(0, 10, text(f"{title} · {page_label} {self.page_no()}/{{nb}}"), align="C")
+
+    pdf = Document(format="A4")
+    pdf.set_margins(22, 20, 22)
+    pdf.set_auto_page_break(True, margin=22)
+    if embedded:
+        family = "DejaVu"
+        for style, name in FONT_FILES.items():
+            pdf.add_font(family, style, str(directory / name))
+    else:
+        family = "Helvetica"
+    pdf.set_title(text(title))
+    pdf.set_lang(language)
+    pdf.set_author(text(author))
+    pdf.set_subject(text(title))
+    pdf.set_creator("WIMN demo content")
+    pdf.set_producer("fpdf2")
+    moment = date if isinstance(date, datetime.datetime) else None
+    if moment is None and isinstance(date, datetime.date):
+        moment = datetime.datetime(date.year, date.month, date.day, 12, tzinfo=datetime.UTC)
+    pdf.set_creation_date(moment or datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC))
+
+    pdf.add_page()
+    pdf.set_font(family, "B", 10)
+    pdf.set_text_color(120, 40, 90)
+    pdf.multi_cell(0, 6, text(author), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.set_text_color(0)
+    pdf.set_font(family, "B", 17)
+    pdf.multi_cell(0, 8, text(title), align="L", new_x="LMARGIN", new_y="NEXT")
+    line = date_line(date, language)
+    if line:
+        pdf.ln(2)
+        pdf.set_font(family, "", 10)
+        pdf.set_text_color(90)
+        pdf.multi_cell(0, 6, text(line), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(0)
+    pdf.ln(6)
+    for kind, value in blocks_of(paragraphs):
+        if kind == "heading":
+            pdf.ln(3)
+            pdf.set_font(family, "B", 12.5)
+            pdf.multi_cell(0, 7, text(value), align="L", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1.5)
+            continue
+        pdf.set_font(family, "", 11)
+        if kind == "item":
+            pdf.set_x(pdf.l_margin + 4)
+            pdf.multi_cell(0, 5.8, text(f"•\u00a0{value}" if embedded else f"- {value}"), align="L")
+        else:
+            pdf.multi_cell(0, 5.8, text(value), align="J", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_x(pdf.l_margin)
+        pdf.ln(3)
+    return bytes(pdf.output())
