@@ -16,7 +16,7 @@ from wimn_site.factories import DocumentFactory, minimal_pdf, rich, translated
 from wimn_site.models import Topic
 
 from .factories import EventIndexPageFactory, EventPageFactory
-from .models import EventCoSponsor, EventPage, EventPerson
+from .models import EventPage, EventParticipant
 from .times import now
 
 NEW_YORK = zoneinfo.ZoneInfo("America/New_York")
@@ -194,6 +194,8 @@ CAUCUS_2022 = {
     "place": {"venue": {"en": "New York"}, "address": "New York, NY, United States"},
     "online_url": "",
     "topics": ["imrf", "global-compact", "labour-rights"],
+    # "Organized by Women in Migration Network/WIMN. Co-sponsored by ACT Alliance, ..." (the seed)
+    "organizers": [WIMN],
     "people": [],
     "cosponsors": [
         ("act-alliance", {"en": "ACT Alliance"}),
@@ -340,6 +342,8 @@ CAUCUS_2016 = {
     },
     "online_url": "",
     "topics": ["refugees-asylum"],
+    # "WIMN is Hosting a Women's Caucus in New York on July 17" (the seed)
+    "organizers": [WIMN],
     "people": [],
     "cosponsors": [],
     "campaign": False,
@@ -526,19 +530,23 @@ def create_event(index, spec, organizations, campaign=None, program=None):
         first_published_at=min(spec["start"] - datetime.timedelta(days=21), now()),
         **fields,
     )
-    for order, person in enumerate(spec["people"]):
-        EventPerson.objects.create(
-            page=event,
-            sort_order=order,
-            name=person["name"],
-            organization_name=person["organization"],
-            is_moderator=person["is_moderator"],
-            **translated("role", person["role"]),
-        )
-    for order, (slug, names) in enumerate(spec["cosponsors"]):
-        EventCoSponsor.objects.create(
-            page=event, sort_order=order, organization=organizations.get(slug), **translated("organization_name", names)
-        )
+
+    def organization(role, slug, names):
+        return {"role": role, "organization": organizations.get(slug), **translated("organization_name", names)}
+
+    rows = [organization(EventParticipant.ORGANIZER, *org) for org in spec.get("organizers", [])]
+    rows += [
+        {
+            "role": EventParticipant.MODERATOR if person["is_moderator"] else EventParticipant.SPEAKER,
+            "name": person["name"],
+            "organization_name_en": person["organization"],
+            **translated("position", person["role"]),
+        }
+        for person in spec["people"]
+    ]
+    rows += [organization(EventParticipant.CO_SPONSOR, *org) for org in spec["cosponsors"]]
+    for order, row in enumerate(rows):
+        EventParticipant.objects.create(page=event, sort_order=order, **row)
     topics = list(Topic.objects.filter(slug__in=spec["topics"]))
     if topics:
         event.topics.set(topics)

@@ -6,7 +6,7 @@ import zoneinfo
 import factory
 import wagtail_factories
 
-from .models import EventCoSponsor, EventIndexPage, EventPage, EventPerson
+from .models import EventIndexPage, EventPage, EventParticipant
 from .times import now
 
 
@@ -44,22 +44,32 @@ class EventPageFactory(wagtail_factories.PageFactory):
     summary_en = factory.SelfAttribute("summary")
 
 
-class EventPersonFactory(factory.django.DjangoModelFactory):
+class EventParticipantFactory(factory.django.DjangoModelFactory):
+    """A participant of an event; a speaker by default."""
+
     class Meta:
-        model = EventPerson
+        model = EventParticipant
 
     page = factory.SubFactory(EventPageFactory)
-    name = factory.Sequence(lambda n: f"Speaker {n}")
-    role_en = ""
+    role = EventParticipant.SPEAKER
+    name = ""
+    position = ""
     organization = None
     organization_name = ""
-    is_moderator = False
 
 
-class EventCoSponsorFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = EventCoSponsor
+class EventPersonFactory(EventParticipantFactory):
+    """A speaker, or a moderator with `is_moderator=True`."""
 
-    page = factory.SubFactory(EventPageFactory)
-    organization = None
+    class Params:
+        is_moderator = False
+
+    role = factory.LazyAttribute(lambda o: EventParticipant.MODERATOR if o.is_moderator else EventParticipant.SPEAKER)
+    name = factory.Sequence(lambda n: f"Speaker {n}")
+
+
+class EventCoSponsorFactory(EventParticipantFactory):
+    """A co-sponsor, typed by name unless an organization is given."""
+
+    role = EventParticipant.CO_SPONSOR
     organization_name_en = factory.Sequence(lambda n: f"Co-sponsor {n}")

@@ -17,8 +17,9 @@ STATUS = {
 }
 
 
-def event_data(event, request, people=(), cosponsors=()):
-    """The schema.org Event of `event` in the active language, times with their UTC offset."""
+def event_data(event, request, people=(), cosponsors=(), organizers=(), co_organizers=()):
+    """The schema.org Event of `event` in the active language, times with their UTC offset; its organizers are
+    those named, else the network, and the co-organizers with them."""
     language = translation.get_language()
 
     def absolute(url):
@@ -56,6 +57,12 @@ def event_data(event, request, people=(), cosponsors=()):
             "url": absolute(f"/{language}/"),
         },
     }
+
+    def named(rows):
+        return [{"@type": "Organization", "name": row.organization_display} for row in rows if row.organization_display]
+
+    organizing = (named(organizers) or [data["organizer"]]) + named(co_organizers)
+    data["organizer"] = organizing[0] if len(organizing) == 1 else organizing
     if locations:
         data["location"] = locations[0] if len(locations) == 1 else locations
     sponsors = [

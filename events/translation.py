@@ -1,7 +1,7 @@
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
-from .models import EventCoSponsor, EventIndexPage, EventPage, EventPerson
+from .models import EventIndexPage, EventPage, EventParticipant
 
 
 @register(EventIndexPage)
@@ -14,11 +14,6 @@ class EventPageTR(TranslationOptions):
     fields = ("summary", "body", "venue")
 
 
-@register(EventPerson)
-class EventPersonTR(TranslationOptions):
-    fields = ("role",)
-
-
-@register(EventCoSponsor)
-class EventCoSponsorTR(TranslationOptions):
-    fields = ("organization_name",)
+@register(EventParticipant)
+class EventParticipantTR(TranslationOptions):
+    fields = ("position", "organization_name")

@@ -1,8 +1,9 @@
 """What the events section contributes to pages built elsewhere (wimn_site.registry): its section page, the
-home page's upcoming events, a campaign's events and an organization's co-sponsored ones."""
+home page's upcoming events, a campaign's events and the events an organization took part in."""
 
 from urllib.parse import urlencode
 
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.db.models import Count, DateField, Window
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
@@ -15,7 +16,7 @@ from wimn_site import registry
 from wimn_site.home import below
 from wimn_site.visibility import public_pages
 
-from .models import EventIndexPage, EventPage
+from .models import EventIndexPage, EventPage, EventParticipant
 
 UPCOMING_EVENTS = 3
 
@@ -72,21 +73,26 @@ def programs_of_a_campaign(campaign):
 
 
 @hooks.register(registry.ORGANIZATION_SECTIONS, order=20)
-def events_an_organization_cosponsored(organization, request):
+def events_an_organization_took_part_in(organization, request):
+    """The events where the organization had a role (organizer, co-sponsor, the organization a speaker spoke
+    for...), newest first, each with its roles; one query."""
     events = list(
-        public_pages(EventPage.objects.filter(cosponsors__organization=organization))
-        .distinct()
+        public_pages(EventPage.objects.filter(participants__organization=organization))
+        .annotate(roles=ArrayAgg("participants__role", distinct=True))
         .order_by("-start", "-pk")
     )
     if not events:
         return None
+    order = [role for role, _label in EventParticipant.ROLES]
+    labels = dict(EventParticipant.ROLE_LABELS)
     for event in events:
         event.display_date = event.local_start.date()
+        event.role_labels = [labels[role] for role in sorted(event.roles, key=order.index) if role in labels]
     return registry.Section(
-        key="cosponsored",
-        heading=_("Events it co-sponsored"),
+        key="events",
+        heading=_("Events it took part in"),
         items=events,
-        item_template="campaigns/includes/related_page.html",
+        item_template="events/includes/organization_event.html",
         total=len(events),
     )
 
@@ -103,7 +109,7 @@ def events_reviewed():
 
 @hooks.register(registry.CACHED_URLS)
 def event_shown_on(page):
-    """An event is also on its campaign hub and on its co-sponsors' pages."""
+    """An event is also on its campaign hub and on the pages of the organizations that took part in it."""
     if not isinstance(page, EventPage):
         return []
-    return pages_showing(page, [cosponsor.organization for cosponsor in page.cosponsors.all()])
+    return pages_showing(page, [participant.organization for participant in page.participants.all()])

@@ -9,7 +9,7 @@ event page, its people and co-sponsors), then `queries` (the one-query fetch of 
 section), which imports all three. None of them imports this package.
 """
 
-from .event import EventCoSponsor, EventPage, EventPerson, available_in_q
+from .event import EventPage, EventParticipant, available_in_q
 from .index import EventIndexPage
 
-__all__ = ["EventCoSponsor", "EventIndexPage", "EventPage", "EventPerson", "available_in_q"]
+__all__ = ["EventIndexPage", "EventPage", "EventParticipant", "available_in_q"]

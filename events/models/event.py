@@ -1,4 +1,5 @@
-"""An event page and the rows that hang off it: its speakers and moderators, and its co-sponsors."""
+"""An event page and the rows that hang off it: its participants (organizers, co-organizers, co-sponsors,
+moderators, speakers and rapporteurs), each with its role."""
 
 import zoneinfo
 from urllib.parse import urlsplit
@@ -8,7 +9,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -118,8 +122,15 @@ class EventPage(FiledUnderCampaign, TranslatedPageMixin, Page):
             heading=_("Where and how to take part"),
         ),
         FieldPanel("body"),
-        InlinePanel("speakers", label=_("Speakers and moderators"), heading=_("Speakers and moderators")),
-        InlinePanel("cosponsors", label=_("Co-sponsor"), heading=_("Co-sponsors")),
+        InlinePanel(
+            "participants",
+            label=_("Participant"),
+            heading=_("Organizers, co-sponsors and speakers"),
+            help_text=_(
+                "Who organized the event, co-organized it with the network, co-sponsored it, moderated it, spoke "
+                "or served as rapporteur: one row each, in the order the programme names them."
+            ),
+        ),
         FieldPanel("program"),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("campaign"),
@@ -202,10 +213,12 @@ class EventPage(FiledUnderCampaign, TranslatedPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         moment = times.now()
         related = self.related_objects(request)
-        people = related["people"]
-        context["moderators"] = [person for person in people if person.is_moderator]
-        context["speakers"] = [person for person in people if not person.is_moderator]
-        context["cosponsors"] = related["cosponsors"]
+        roles = related["roles"]
+        context["organized_by"] = organized_by(roles[EventParticipant.ORGANIZER], roles[EventParticipant.CO_ORGANIZER])
+        context["moderators"] = roles[EventParticipant.MODERATOR]
+        context["speakers"] = roles[EventParticipant.SPEAKER]
+        context["rapporteurs"] = roles[EventParticipant.RAPPORTEUR]
+        context["cosponsors"] = roles[EventParticipant.CO_SPONSOR]
         context["topics"] = related["topics"]
         # The campaign as a link (title, URL, slug), when visitors may see it.
         context["campaign"] = page_links([self.campaign_id], request).get(self.campaign_id)
@@ -223,18 +236,26 @@ class EventPage(FiledUnderCampaign, TranslatedPageMixin, Page):
     def get_structured_data(self, request):
         """The schema.org Event, written as JSON-LD by base.html (see wimn_site.templatetags.wimn_seo)."""
         related = self.related_objects(request)
-        return event_data(self, request, people=related["people"], cosponsors=related["cosponsors"])
+        roles = related["roles"]
+        people = [row for role in EventParticipant.PERSON_ROLES for row in roles[role]]
+        return event_data(
+            self,
+            request,
+            people=people,
+            cosponsors=roles[EventParticipant.CO_SPONSOR],
+            organizers=roles[EventParticipant.ORGANIZER],
+            co_organizers=roles[EventParticipant.CO_ORGANIZER],
+        )
 
     def related_lookups(self):
         """The relations the page shows, read with one query each (`wimn_site.related`)."""
         return [
-            with_organization("speakers", EventPerson),
-            with_organization("cosponsors", EventCoSponsor),
+            with_organization("participants", EventParticipant),
             "topics",
         ]
 
     def related_objects(self, request=None):
-        """People, co-sponsors, topics and program: those the section's fetch attached when the page came
+        """Participants by role, topics and program: those the section's fetch attached when the page came
         that way, else (previews, code) read once from the page's (possibly unsaved) relations."""
         if self.fetched_related is None:
             self.fetched_related = self.read_related(request)
@@ -245,14 +266,14 @@ class EventPage(FiledUnderCampaign, TranslatedPageMixin, Page):
         if self.program_id:
             root = original_id(self.program)
             program = originals([root]).get(root)
-        cosponsors = list(self.cosponsors.all())
+        roles = {role: [] for role, _label in EventParticipant.ROLES}
         directory = self.directory_url(request)
-        for cosponsor in cosponsors:
-            if cosponsor.organization is not None and directory and cosponsor.organization.slug:
-                cosponsor.organization.directory_url = f"{directory}{cosponsor.organization.slug}/"
+        for participant in sorted(self.participants.all(), key=lambda row: row.sort_order or 0):
+            if participant.organization is not None and directory and participant.organization.slug:
+                participant.organization.directory_url = f"{directory}{participant.organization.slug}/"
+            roles.setdefault(participant.role, []).append(participant)
         return {
-            "people": list(self.speakers.all()),
-            "cosponsors": cosponsors,
+            "roles": roles,
             "topics": by_name(self.topics.all()),
             "program": program,
         }
@@ -265,40 +286,120 @@ class EventPage(FiledUnderCampaign, TranslatedPageMixin, Page):
         return directory.url if directory is not None else ""
 
 
-class EventPerson(OrganizationOrName, Orderable):
-    """A speaker or moderator of an event, named as the programme names them, with the organization she
-    speaks for (from the directory or typed)."""
+def organization_link(participant):
+    """A participant's organization as HTML: linked to its directory entry (else its website) when it has one,
+    with the directory's acronym after a name that does not hold it."""
+    name = participant.organization_display
+    organization = participant.organization if participant.organization_id else None
+    if organization is None:
+        return conditional_escape(name)
+    url = getattr(organization, "directory_url", "") or organization.website
+    html = format_html('<a href="{}">{}</a>', url, name) if url else conditional_escape(name)
+    if organization.acronym and organization.acronym not in name:
+        html = format_html("{} ({})", html, organization.acronym)
+    return html
 
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
-    name = models.CharField(_("name"), max_length=200)
-    role = models.CharField(_("role"), max_length=200, blank=True, help_text=_("E.g. Co-convenor, or Director."))
-    is_moderator = models.BooleanField(_("moderator"), default=False)
+
+def name_list(items):
+    """HTML items joined as a sentence in the active language: "A", "A and B", "A, B and C"."""
+    items = [conditional_escape(item) for item in items]
+    if len(items) < 2:
+        return mark_safe("".join(items))  # escaped above
+    return format_html(
+        _("%(list)s and %(last)s") % {"list": "{list}", "last": "{last}"},
+        list=mark_safe(", ".join(items[:-1])),  # escaped above
+        last=items[-1],
+    )
+
+
+def organized_by(organizers, co_organizers):
+    """ "Organized by A together with B and C" in the active language (HTML), or "" without organizers.
+
+    Co-organizers organized the event with the network: without an organizer row, the network is named."""
+    partners = name_list(organization_link(row) for row in co_organizers)
+    if not organizers:
+        if not co_organizers:
+            return ""
+        sentence = _("Organized by the Women in Migration Network together with %(partners)s")
+        return format_html(sentence % {"partners": "{partners}"}, partners=partners)
+    names = name_list(organization_link(row) for row in organizers)
+    if not co_organizers:
+        return format_html(_("Organized by %(organizers)s") % {"organizers": "{organizers}"}, organizers=names)
+    sentence = _("Organized by %(organizers)s together with %(partners)s")
+    return format_html(
+        sentence % {"organizers": "{organizers}", "partners": "{partners}"}, organizers=names, partners=partners
+    )
+
+
+class EventParticipant(OrganizationOrName, Orderable):
+    """Who took part in an event, and how: an organization (organizer, co-organizer, co-sponsor) or a person
+    (moderator, speaker, rapporteur) with the organization she speaks for.
+
+    Roles are data, so an event "organized by WIMN together with" others, its co-sponsors and its rapporteur
+    are one list the page groups by role, and each organization's page lists the events it took part in.
+    """
+
+    ORGANIZER, CO_ORGANIZER, CO_SPONSOR = "organizer", "co-organizer", "co-sponsor"
+    MODERATOR, SPEAKER, RAPPORTEUR = "moderator", "speaker", "rapporteur"
+    ROLES = [
+        (ORGANIZER, pgettext_lazy("participant role", "Organizer")),
+        (CO_ORGANIZER, pgettext_lazy("participant role", "Co-organizer (organized with the network)")),
+        (CO_SPONSOR, pgettext_lazy("participant role", "Co-sponsor")),
+        (MODERATOR, pgettext_lazy("participant role", "Moderator")),
+        (SPEAKER, pgettext_lazy("participant role", "Speaker")),
+        (RAPPORTEUR, pgettext_lazy("participant role", "Rapporteur")),
+    ]
+    # How an organization's page names its part in an event (for a person's role: one of its people's part).
+    ROLE_LABELS = [
+        (ORGANIZER, pgettext_lazy("an organization's part in an event", "Organizer")),
+        (CO_ORGANIZER, pgettext_lazy("an organization's part in an event", "Co-organizer")),
+        (CO_SPONSOR, pgettext_lazy("an organization's part in an event", "Co-sponsor")),
+        (MODERATOR, pgettext_lazy("an organization's part in an event", "Moderator")),
+        (SPEAKER, pgettext_lazy("an organization's part in an event", "Speaker")),
+        (RAPPORTEUR, pgettext_lazy("an organization's part in an event", "Rapporteur")),
+    ]
+    ORGANIZATION_ROLES = (ORGANIZER, CO_ORGANIZER, CO_SPONSOR)
+    PERSON_ROLES = (MODERATOR, SPEAKER, RAPPORTEUR)
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="participants")
+    role = models.CharField(_("role"), max_length=20, choices=ROLES, default=SPEAKER)
+    name = models.CharField(
+        _("person's name"),
+        max_length=200,
+        blank=True,
+        help_text=_("For a moderator, speaker or rapporteur, as the programme names her."),
+    )
+    position = models.CharField(
+        _("position"), max_length=200, blank=True, help_text=_("E.g. Co-convenor, or Director.")
+    )
 
     organization_required = False
     panels = [
-        FieldRowPanel([FieldPanel("name"), FieldPanel("is_moderator")]),
-        FieldPanel("role"),
+        FieldRowPanel([FieldPanel("role"), FieldPanel("name")]),
+        FieldPanel("position"),
         FieldRowPanel(OrganizationOrName.organization_panels),
     ]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("speaker or moderator")
-        verbose_name_plural = _("speakers and moderators")
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
 
     def __str__(self):
-        return self.name
+        return self.name or self.organization_display
 
+    def clean(self):
+        super().clean()
+        named = bool((self.name or "").strip())
+        if self.role in self.ORGANIZATION_ROLES:
+            if named:
+                raise ValidationError(
+                    {"name": _("Only moderators, speakers and rapporteurs are people; name the organization below.")}
+                )
+            if not self.organization_id and not (self.organization_name or "").strip():
+                raise ValidationError({"organization_name_en": _("Choose an organization or type its name.")})
+        elif not named:
+            raise ValidationError({"name": _("Give the name of the moderator, speaker or rapporteur.")})
 
-class EventCoSponsor(OrganizationOrName, Orderable):
-    """A co-sponsor: an organization of the directory, or by name a government, UN agency or other body."""
-
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="cosponsors")
-
-    panels = OrganizationOrName.organization_panels
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("co-sponsor")
-        verbose_name_plural = _("co-sponsors")
-
-    def __str__(self):
-        return self.organization_display
+    @property
+    def is_person(self):
+        return self.role in self.PERSON_ROLES

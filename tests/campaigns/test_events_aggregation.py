@@ -1,4 +1,4 @@
-"""Events tagged to a campaign on its page, and events an organization co-sponsored on its page."""
+"""Events tagged to a campaign on its page, and the events an organization took part in on its page."""
 
 import datetime
 import zoneinfo
@@ -6,7 +6,7 @@ import zoneinfo
 import pytest
 
 from campaigns.factories import OrganizationFactory
-from events.factories import EventCoSponsorFactory, EventIndexPageFactory, EventPageFactory
+from events.factories import EventCoSponsorFactory, EventIndexPageFactory, EventPageFactory, EventParticipantFactory
 from statements.factories import StatementIndexPageFactory, StatementPageFactory
 from tests.helpers import count_queries, soup
 from wimn_site.factories import DocumentFactory
@@ -81,7 +81,8 @@ def test_statements_and_events_together_stay_within_the_budget(client, home, cam
     assert few == many and many <= 12, (few, many)
 
 
-def test_organization_page_lists_events_it_cosponsored(client, directory, events_index):
+def test_organization_page_lists_events_it_took_part_in(client, directory, events_index):
+    """Live events where the organization co-sponsored (not drafts, not others'), newest first, with its role."""
     gaatw = OrganizationFactory(slug="gaatw", name="GAATW")
     caucus = event(events_index, "Women's Caucus", at(2022, 5, 18))
     reintegration = event(events_index, "Sustainable re/integration", at(2022, 5, 17))
@@ -90,6 +91,49 @@ def test_organization_page_lists_events_it_cosponsored(client, directory, events
     for page in (caucus, reintegration, draft):
         EventCoSponsorFactory(page=page, organization=gaatw)
     EventCoSponsorFactory(page=event(events_index, "Not co-sponsored", at(2022, 5, 20)))
-    section = soup(client.get("/en/members/gaatw/")).select_one("section[aria-labelledby=cosponsored-heading]")
+    section = soup(client.get("/en/members/gaatw/")).select_one("section[aria-labelledby=events-heading]")
+    assert section.h2.get_text() == "Events it took part in"
     assert [a.get_text(strip=True) for a in section.select("a")] == ["Women's Caucus", "Sustainable re/integration"]
     assert section.select_one("time").get_text(strip=True) == "18 May 2022"
+    assert [role.get_text() for role in section.select(".related-list__roles")] == ["(Co-sponsor)", "(Co-sponsor)"]
+
+
+@pytest.mark.parametrize(
+    "language,heading,roles",
+    [
+        ("en", "Events it took part in", "(Organizer, Co-sponsor, Speaker)"),
+        ("es", "Eventos en los que participó", "(Organizadora, Copatrocinadora, Ponencia)"),
+        ("pt", "Eventos de que participou", "(Organizadora, Copatrocinadora, Palestra)"),
+        ("fr", "Événements auxquels elle a pris part", "(Organisatrice, Coparrainante, Intervention)"),
+    ],
+)
+def test_organization_page_names_each_of_its_roles_once_in_every_language(
+    client, directory, events_index, language, heading, roles
+):
+    """An organization that organized, co-sponsored and sent a speaker to one event is listed once with its three
+    roles in the programme's order, and another organization's roles are not counted."""
+    wimn = OrganizationFactory(slug="wimn", name="Women in Migration Network")
+    other = OrganizationFactory(slug="picum", name="PICUM")
+    caucus = event(events_index, "Women's Caucus", at(2022, 5, 18))
+    EventParticipantFactory(page=caucus, role="speaker", name="Carol Barton", organization=wimn)
+    EventParticipantFactory(page=caucus, role="co-sponsor", organization=wimn)
+    EventParticipantFactory(page=caucus, role="organizer", organization=wimn)
+    EventParticipantFactory(page=caucus, role="rapporteur", name="Someone", organization=other)
+    section = soup(client.get(f"/{language}/members/wimn/")).select_one("section[aria-labelledby=events-heading]")
+    assert section.h2.get_text() == heading
+    assert [li.select_one(".related-list__roles").get_text() for li in section.select("li")] == [roles]
+
+
+def test_organization_page_query_count_does_not_grow_with_its_events(client, directory, events_index):
+    """One query for the events an organization took part in, with their roles, however many there are."""
+    gaatw = OrganizationFactory(slug="gaatw", name="GAATW")
+    EventCoSponsorFactory(page=event(events_index, "First", at(2022, 5, 18)), organization=gaatw)
+    client.get("/en/members/gaatw/")
+    _response, few = count_queries(client, "/en/members/gaatw/")
+    for day in range(1, 11):
+        page = event(events_index, f"Event {day}", at(2021, 3, day))
+        EventCoSponsorFactory(page=page, organization=gaatw)
+        EventParticipantFactory(page=page, role="organizer", organization=gaatw)
+    response, many = count_queries(client, "/en/members/gaatw/")
+    assert response.status_code == 200 and many == few
+    assert len(soup(response).select("section[aria-labelledby=events-heading] li")) == 11

@@ -8,7 +8,8 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from campaigns.models import Organization
-from events.models import EventCoSponsor, EventPage
+from events.models import EventPage, EventParticipant
+from tests.helpers import soup
 from wimn_site.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -48,8 +49,7 @@ def event_form(**overrides):
         "body_es": streamfield([]),
         "body_pt": streamfield([]),
         "body_fr": streamfield([]),
-        "speakers": inline_formset([]),
-        "cosponsors": inline_formset([]),
+        "participants": inline_formset([]),
     }
     data.update(overrides)
     return nested_form_data(data)
@@ -63,27 +63,52 @@ def test_event_add_form_renders(staff, events_index):
     assert 'name="timezone"' in content and "America/New_York" in content
 
 
-def test_staff_create_an_event_with_people_cosponsors_and_topics(staff, events_index):
-    """The create form publishes an event with its moderator, co-sponsors (directory and free text) and topics."""
+def participant(role, name="", organization="", organization_name_en="", position_en="", **other):
+    return {
+        "role": role,
+        "name": name,
+        "position_en": position_en,
+        "organization": organization,
+        "organization_name_en": organization_name_en,
+        **other,
+    }
+
+
+def test_the_add_form_offers_every_participant_role(staff, events_index):
+    """The rendered form's participant rows choose among the six roles."""
+    page = soup(staff.get(add_url(events_index)))
+    select = page.find("select", attrs={"name": "participants-__prefix__-role"})
+    assert [option["value"] for option in select.find_all("option") if option["value"]] == [
+        "organizer",
+        "co-organizer",
+        "co-sponsor",
+        "moderator",
+        "speaker",
+        "rapporteur",
+    ]
+
+
+def test_staff_create_an_event_with_participants_and_topics(staff, events_index):
+    """The create form publishes an event with its organizer, co-organizer, moderator, speaker, co-sponsors (from
+    the directory and by name) and rapporteur, in the editor's order, and its topics."""
     org = Organization.objects.create(
         name="Global Alliance Against Traffic in Women", slug="gaatw", sector="womens-rights"
     )
     topic = TopicFactory(slug="imrf", name="IMRF")
     data = event_form(
-        speakers=inline_formset(
+        participants=inline_formset(
             [
-                {"name": "Carol Barton", "role_en": "Co-convenor", "organization_name": "WIMN", "is_moderator": "on"},
-                {"name": "Neha Misra", "role_en": "Senior Specialist", "organization_name": "Solidarity Center"},
-            ]
-        ),
-        cosponsors=inline_formset(
-            [
-                {"organization": str(org.pk), "organization_name_en": ""},
-                {
-                    "organization": "",
-                    "organization_name_en": "Government of Canada",
-                    "organization_name_fr": "Gouvernement du Canada",
-                },
+                participant("organizer", organization_name_en="Women in Migration Network"),
+                participant("co-organizer", organization_name_en="UN Women", organization_name_es="ONU Mujeres"),
+                participant("moderator", "Carol Barton", position_en="Co-convenor", organization_name_en="WIMN"),
+                participant("speaker", "Neha Misra", "", "Solidarity Center", "Senior Specialist"),
+                participant("co-sponsor", organization=str(org.pk)),
+                participant(
+                    "co-sponsor",
+                    organization_name_en="Government of Canada",
+                    organization_name_fr="Gouvernement du Canada",
+                ),
+                participant("rapporteur", "Carol Barton"),
             ]
         ),
     )
@@ -92,16 +117,42 @@ def test_staff_create_an_event_with_people_cosponsors_and_topics(staff, events_i
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     event = EventPage.objects.get(slug="womens-caucus")
     assert event.live
-    assert [(p.name, p.is_moderator) for p in event.speakers.all()] == [("Carol Barton", True), ("Neha Misra", False)]
-    assert [c.organization_display for c in event.cosponsors.all()] == [
-        "Global Alliance Against Traffic in Women",
-        "Government of Canada",
+    rows = [(p.role, p.name or p.organization_display) for p in event.participants.order_by("sort_order")]
+    assert rows == [
+        ("organizer", "Women in Migration Network"),
+        ("co-organizer", "UN Women"),
+        ("moderator", "Carol Barton"),
+        ("speaker", "Neha Misra"),
+        ("co-sponsor", "Global Alliance Against Traffic in Women"),
+        ("co-sponsor", "Government of Canada"),
+        ("rapporteur", "Carol Barton"),
     ]
-    assert list(EventCoSponsor.objects.filter(organization=org).values_list("page__slug", flat=True)) == [
+    assert event.participants.get(role="co-organizer").organization_name_es == "ONU Mujeres"
+    assert list(EventParticipant.objects.filter(organization=org).values_list("page__slug", flat=True)) == [
         "womens-caucus"
     ]
     assert list(event.topics.values_list("slug", flat=True)) == ["imrf"]
     assert event.is_available_in("fr") and not event.is_available_in("pt")
+
+
+@pytest.mark.parametrize(
+    "row,field",
+    [
+        (participant("co-sponsor"), "organization_name_en"),  # an organization's role without one
+        (participant("organizer", "Carol Barton", organization_name_en="WIMN"), "name"),  # a person as organizer
+        (participant("speaker", organization_name_en="Solidarity Center"), "name"),  # a speaker without a name
+        (participant("keynote", "Carol Barton"), "role"),  # not a role
+    ],
+)
+def test_admin_refuses_a_participant_that_does_not_fit_its_role(staff, events_index, row, field):
+    """A bad participant row is refused with the error on its field, and nothing is created."""
+    response = staff.post(
+        add_url(events_index), {**event_form(participants=inline_formset([row])), "action-publish": "publish"}
+    )
+    assert response.status_code == 200
+    formset = response.context["form"].formsets["participants"]
+    assert field in formset.forms[0].errors
+    assert not EventPage.objects.filter(slug="womens-caucus").exists()
 
 
 def test_admin_times_are_read_in_the_event_zone_in_summer(staff, events_index):
@@ -178,13 +229,6 @@ def test_admin_refuses_an_unknown_time_zone(staff, events_index):
     response = staff.post(add_url(events_index), {**event_form(timezone="Mars/Olympus"), "action-publish": "publish"})
     assert response.status_code == 200
     assert response.context["form"].errors.get("timezone")
-    assert not EventPage.objects.filter(slug="womens-caucus").exists()
-
-
-def test_admin_refuses_a_cosponsor_without_organization_or_name(staff, events_index):
-    data = event_form(cosponsors=inline_formset([{"organization": "", "organization_name_en": ""}]))
-    response = staff.post(add_url(events_index), {**data, "action-publish": "publish"})
-    assert response.status_code == 200
     assert not EventPage.objects.filter(slug="womens-caucus").exists()
 
 

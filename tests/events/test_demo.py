@@ -26,9 +26,11 @@ def test_demo_caucus_2016_is_4_to_6_30_pm_in_new_york(demo):
 
 def test_demo_reintegration_event(demo):
     event = EventPage.objects.get(slug="sustainable-reintegration-migrant-trafficked-women")
-    (moderator,) = event.speakers.filter(is_moderator=True)
+    (moderator,) = event.participants.filter(role="moderator")
     assert moderator.name == "Carol Barton"
-    names = [c.organization_display for c in event.cosponsors.select_related("organization")]
+    names = [
+        c.organization_display for c in event.participants.filter(role="co-sponsor").select_related("organization")
+    ]
     assert len(names) == 8 and "Bangladesh" in names[0]
     assert "Espacio de Mujer" in " ".join(names)
     assert event.program is not None and event.program.doc_type == "program"
@@ -39,10 +41,11 @@ def test_demo_links_cosponsors_to_the_directory_when_present(demo):
     from campaigns.models import Organization
 
     caucus = EventPage.objects.get(slug="womens-caucus-imrf-2022")
-    linked = {c.organization.slug for c in caucus.cosponsors.select_related("organization") if c.organization}
+    cosponsors = caucus.participants.filter(role="co-sponsor").select_related("organization")
+    linked = {c.organization.slug for c in cosponsors if c.organization}
     in_directory = set(Organization.objects.filter(slug__in=["picum", "gaatw", "nnirr"]).values_list("slug", flat=True))
     assert in_directory <= linked
-    assert caucus.cosponsors.count() == 14
+    assert cosponsors.count() == 14
 
 
 def test_demo_pages_render(client, demo):

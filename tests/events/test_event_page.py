@@ -131,8 +131,8 @@ def test_people_and_cosponsors(client, caucus):
     EventPersonFactory(
         page=caucus,
         name="Carol Barton",
-        role_en="Co-convenor",
-        role_fr="Co-coordinatrice",
+        position_en="Co-convenor",
+        position_fr="Co-coordinatrice",
         organization_name="WIMN",
         is_moderator=True,
     )

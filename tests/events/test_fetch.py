@@ -12,7 +12,7 @@ from wimn_site.factories import TopicFactory
 
 @pytest.mark.django_db
 def test_a_fetched_event_carries_what_it_shows(events_index, make_event):
-    """The section's fetch attaches people, co-sponsors, topics and program: reading them costs no query."""
+    """The section's fetch attaches participants by role, topics and program: reading them costs no query."""
     event = make_event(slug="caucus")
     event.topics.set([TopicFactory(slug="labour")])
     event.save()
@@ -22,7 +22,7 @@ def test_a_fetched_event_carries_what_it_shows(events_index, make_event):
     with CaptureQueriesContext(connection) as queries:
         related = fetched.related_objects()
     assert len(queries) == 0
-    assert [person.name for person in related["people"]] == ["Ana"]
-    assert [sponsor.organization_display for sponsor in related["cosponsors"]] == ["Government of Canada"]
+    assert [person.name for person in related["roles"]["moderator"]] == ["Ana"]
+    assert [sponsor.organization_display for sponsor in related["roles"]["co-sponsor"]] == ["Government of Canada"]
     assert [topic.slug for topic in related["topics"]] == ["labour"]
     assert related["program"] is None
