@@ -8,6 +8,9 @@ illustrative. Every page gets a small generated PDF, several with a Spanish vers
 """
 
 import datetime
+import uuid
+
+from wagtail_footnotes.models import Footnote
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -433,6 +436,23 @@ IWD_2022 = {
     "signatories": [(None, WIMN)],
 }
 
+# The 2016 statement's full text, as the seed links it.
+KEY_PRIORITIES_2016 = (
+    '<a href="http://womeninmigration.org/wp-content/uploads/2016/07/WIMNKeyPriorities-July-7-15-16.pdf">'
+    "WIMNKeyPriorities-July-7-15-16.pdf</a>"
+)
+
+
+def _note_uuid(number, slug="initial-elements-unga-summit-2016"):
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"wimn-demo:{slug}:note-{number}")
+
+
+def _note(number):
+    """A footnote reference as wagtail-footnotes stores it in rich text (the editor shows the short id)."""
+    ref = _note_uuid(number)
+    return f'<footnote id="{ref}">[{str(ref)[:6]}]</footnote>'
+
+
 SUMMIT_2016 = {
     "slug": "initial-elements-unga-summit-2016",
     "date": datetime.date(2016, 7, 15),
@@ -470,9 +490,10 @@ SUMMIT_2016 = {
             "xenophobia.",
             "Addressing the drivers of these movements needs a long-term commitment to equality between and "
             "within States, including sustainable development, disaster risk reduction, peacebuilding and action "
-            "on climate change.",
-            "<h2>All migrants have all human rights</h2>States that have not yet done so should ratify the "
-            "relevant international human rights, refugee, humanitarian, labour and criminal law standards.",
+            f"on climate change.{_note(1)}",
+            f"<h2>All migrants have all human rights{_note(2)}</h2>States that have not yet done so should ratify "
+            f"the relevant international human rights, refugee, humanitarian, labour and criminal law standards."
+            f"{_note(3)}",
         ),
         "es": rich(
             "WIMN celebró la iniciativa del Secretario General de la ONU, del Presidente de la Asamblea General y "
@@ -481,11 +502,26 @@ SUMMIT_2016 = {
             "Instamos a los Estados a rechazar la división entre refugiado y migrante: muchas personas en estos "
             "desplazamientos no son refugiadas según la Convención de 1951, pero sufren discriminación y "
             "violencia.",
-            "<h2>Todas las personas migrantes tienen todos los derechos humanos</h2>Los Estados que aún no lo "
-            "hayan hecho deben ratificar las normas internacionales pertinentes.",
+            f"<h2>Todas las personas migrantes tienen todos los derechos humanos{_note(2)}</h2>Los Estados que aún "
+            f"no lo hayan hecho deben ratificar las normas internacionales pertinentes.{_note(3)}",
         ),
     },
     "pdf": ("WIMN key priorities for the UNGA summit, July 2016", ("en",)),
+    # The seed marks three notes ([1] after "climate change.", [2] after "All migrants have all human rights.",
+    # [3] after "... to do so.") but does not give their text; it links the entire document, where they are.
+    # So each note points there rather than inventing a text.
+    "footnotes": [
+        {
+            "number": number,
+            "text": {
+                "en": f"The text of note {number} is in the entire document: {KEY_PRIORITIES_2016}",
+                "es": f"El texto de la nota {number} figura en el documento completo: {KEY_PRIORITIES_2016}",
+                "pt": f"O texto da nota {number} está no documento completo: {KEY_PRIORITIES_2016}",
+                "fr": f"Le texte de la note {number} figure dans le document complet : {KEY_PRIORITIES_2016}",
+            },
+        }
+        for number in (1, 2, 3)
+    ],
 }
 
 PLEDGE = {
@@ -881,6 +917,14 @@ def _statement(index, ctx, spec):
             for slug, name in spec.get("signatories", [])
         ],
         attachments=_attachments(spec, spec["kind"]),
+        footnotes=[
+            Footnote(
+                uuid=_note_uuid(note["number"], spec["slug"]),
+                text=note["text"]["en"],
+                **translated("text", note["text"]),
+            )
+            for note in spec.get("footnotes", [])
+        ],
     )
     return page
 

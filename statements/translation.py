@@ -1,5 +1,7 @@
 """Translated fields of the statements app (one column per language). Bases are registered before subclasses."""
 
+from wagtail_footnotes.models import Footnote
+
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
@@ -53,3 +55,11 @@ class PledgeCommitmentTR(TranslationOptions):
 @register(OpEdAuthor)
 class OpEdAuthorTR(TranslationOptions):
     fields = ("role",)
+
+
+@register(Footnote)
+class FootnoteTR(TranslationOptions):
+    """wagtail-footnotes' footnotes, one row per footnote with its text in every language (the package's
+    TranslatableMixin, one row per locale, is not how this site translates; its columns go unused)."""
+
+    fields = ("text",)

@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.generic import TemplateView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import media, outage, sitemaps, views
@@ -11,6 +13,12 @@ from . import media, outage, sitemaps, views
 urlpatterns = [
     path("", views.language_redirect, name="language_redirect"),
     path("admin/", include(wagtailadmin_urls)),
+    # wagtail-footnotes' editor asks for its chooser at this fixed address; only staff in the admin see it.
+    path(
+        "footnotes/footnotes_modal/",
+        require_admin_access(TemplateView.as_view(template_name="wagtail_footnotes/admin/footnotes_modal.html")),
+        name="footnotes-modal",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", outage.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -62,6 +62,20 @@ def available_in_q(model, language):
 def summary_panel():
     """The summary as a short text box (it is two or three sentences)."""
     return FieldPanel("summary", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+def footnotes_panel():
+    """The page's footnotes (wagtail-footnotes), each with its text in every language; the body's "Fn" button
+    places a reference to one of them."""
+    return InlinePanel(
+        "footnotes",
+        heading=_("Footnotes"),
+        label=_("footnote"),
+        help_text=_(
+            "Add a footnote here, then place it in the text with the Fn button. Footnotes are numbered in the "
+            "order they first appear in the text; a footnote not placed in the text is not shown."
+        ),
+    )
 
 
 def topics_and_campaign_panel():
@@ -124,8 +138,9 @@ class StatementBasePage(FiledUnderCampaign, TranslatedPageMixin, Page):
 
     def related_lookups(self):
         """The relations the page shows, which the section's fetch reads with one query each (`wimn_site.related`,
-        `models.queries.fetch_child`) before `related_context` uses them."""
-        return ["topics", with_document("attachments", StatementAttachment)]
+        `models.queries.fetch_child`) before `related_context` uses them. Footnotes are read here once, so each
+        paragraph of the body finds them without a query of its own."""
+        return ["topics", with_document("attachments", StatementAttachment), "footnotes"]
 
     def related_context(self):
         """Related rows for the template and the structured data, by name, read once: from what the section's

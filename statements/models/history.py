@@ -17,10 +17,13 @@ import difflib
 import html
 import re
 
+from wagtail_footnotes.blocks import FIND_FOOTNOTE_TAG
+
 from django.conf import settings
 from django.db.models.fields.json import KeyTextTransform
 from django.utils import translation
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 
 from wagtail.models import PageLogEntry, Revision
 
@@ -114,17 +117,24 @@ def published_versions(page):
 
 
 def version_text(version):
-    """The version as lines of text to compare: its introduction, then each commitment with its status and note."""
+    """The version as lines of text to compare: its introduction, each commitment with its status and note,
+    then its footnotes (references in the text are left out: their numbers shift when one is added)."""
     lines = []
     body = getattr(version, "body", None)
     if body:
-        rendered = _BLOCK_END.sub("\n", str(body.render_as_block()))
-        lines += [html.unescape(line).strip() for line in strip_tags(rendered).splitlines()]
+        lines += _text_lines(FIND_FOOTNOTE_TAG.sub("", str(body.render_as_block())))
     for commitment in version.commitments.all():
         lines.append(f"{commitment.get_status_display()}: {commitment.text}")
         if commitment.note:
             lines.append(f"    {commitment.note}")
+    for footnote in version.footnotes.all():
+        label = _("Note")
+        lines += [f"[{label}] {line}" for line in _text_lines(footnote.text)]
     return [line for line in lines if line]
+
+
+def _text_lines(markup):
+    return [html.unescape(line).strip() for line in strip_tags(_BLOCK_END.sub("\n", markup)).splitlines()]
 
 
 def _segments(old, new):

@@ -12,10 +12,10 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from campaigns.models import OrganizationOrName
-from wimn_site.blocks import BaseStreamBlock
 from wimn_site.related import with_organization
 
-from .base import OP_ED, StatementBasePage, summary_panel, topics_and_campaign_panel
+from ..blocks import StatementStreamBlock
+from .base import OP_ED, StatementBasePage, footnotes_panel, summary_panel, topics_and_campaign_panel
 
 
 class OpEdPage(StatementBasePage):
@@ -30,7 +30,7 @@ class OpEdPage(StatementBasePage):
         _("language of the original"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
     body = StreamField(
-        BaseStreamBlock(),
+        StatementStreamBlock(),
         blank=True,
         verbose_name=_("excerpt"),
         help_text=_("Optional: a short excerpt or the network's introduction. Keep quotes short."),
@@ -44,6 +44,7 @@ class OpEdPage(StatementBasePage):
         ),
         InlinePanel("authors", heading=_("Authors"), label=_("author"), min_num=1),
         FieldPanel("body"),
+        footnotes_panel(),
         InlinePanel("language_versions", heading=_("Versions in other languages"), label=_("version")),
         InlinePanel("attachments", heading=_("Attached documents"), label=_("document")),
         topics_and_campaign_panel(),

@@ -12,10 +12,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from wimn_site.blocks import BaseStreamBlock
 from wimn_site.models import TranslatedPageMixin
 
-from .base import PLEDGE, StatementBasePage, summary_panel, topics_and_campaign_panel
+from ..blocks import StatementStreamBlock
+from .base import PLEDGE, StatementBasePage, footnotes_panel, summary_panel, topics_and_campaign_panel
 from .history import compare, published_revision, published_versions, version_text
 
 
@@ -28,7 +28,7 @@ class PledgePage(RoutablePageMixin, StatementBasePage):
     """
 
     body = StreamField(
-        BaseStreamBlock(),
+        StatementStreamBlock(),
         blank=True,
         verbose_name=_("introduction"),
         help_text=_("The text before the commitments."),
@@ -48,6 +48,7 @@ class PledgePage(RoutablePageMixin, StatementBasePage):
     content_panels = StatementBasePage.content_panels + [
         MultiFieldPanel([FieldPanel("date"), summary_panel()], heading=_("Date and summary")),
         FieldPanel("body"),
+        footnotes_panel(),
         MultiFieldPanel([FieldPanel("last_updated"), FieldPanel("update_note")], heading=_("Last update")),
         InlinePanel("commitments", heading=_("Commitments"), label=_("commitment"), min_num=1),
         InlinePanel("attachments", heading=_("Attached documents"), label=_("document")),

@@ -11,11 +11,18 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from campaigns.models import OrganizationOrName
-from wimn_site.blocks import BaseStreamBlock
 from wimn_site.related import with_organization
 from wimn_site.translators import TranslatedPageForm
 
-from .base import MEDIA_ALERT, STATEMENT_KINDS, StatementBasePage, summary_panel, topics_and_campaign_panel
+from ..blocks import StatementStreamBlock
+from .base import (
+    MEDIA_ALERT,
+    STATEMENT_KINDS,
+    StatementBasePage,
+    footnotes_panel,
+    summary_panel,
+    topics_and_campaign_panel,
+)
 
 
 class StatementPageForm(TranslatedPageForm):
@@ -43,7 +50,7 @@ class StatementPage(StatementBasePage):
     go-live minute (Wagtail's `go_live_at`) and the scheduler publishes it then.
     """
 
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(StatementStreamBlock(), blank=True, verbose_name=_("body"))
     dateline = models.CharField(
         _("dateline"),
         max_length=150,
@@ -60,6 +67,7 @@ class StatementPage(StatementBasePage):
             heading=_("Kind, date and summary"),
         ),
         FieldPanel("body"),
+        footnotes_panel(),
         InlinePanel("signatories", heading=_("Signatories"), label=_("signatory")),
         InlinePanel("attachments", heading=_("Attached documents"), label=_("document")),
         MultiFieldPanel(

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail_footnotes",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -207,6 +208,11 @@ TIME_ZONE = "America/New_York"
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = ("en", "es", "pt", "fr")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# wagtail-footnotes' Footnote.text is translated by modeltranslation (statements/translation.py), which adds
+# a column per language: its migrations live in our tree, re-exporting the package's own and adding ours.
+MIGRATION_MODULES = {"wagtail_footnotes": "statements.footnote_migrations"}
+WAGTAIL_FOOTNOTES_TEXT_FEATURES = ["bold", "italic", "link"]
+WAGTAIL_FOOTNOTES_REFERENCE_TEMPLATE = "statements/includes/footnote_reference.html"
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = False
 WAGTAILMODELTRANSLATION_LOCALE_PICKER = True
 
