@@ -14,12 +14,14 @@ import random
 import pytest
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import transaction
 from django.db.models import F, Q
 from django.urls import reverse
 
 from wagtail.models import Page, PageViewRestriction
 
-from wimn_site.factories import ContentPageFactory, DocumentFactory, rich
+from tests import snapshots
+from wimn_site.factories import ContentPageFactory, DocumentFactory, create_site_root, rich
 from wimn_site.models import ContentPage, SearchEntry
 from wimn_site.models.search import SEARCH_CONFIGS
 from wimn_site.search.indexing import FOLD_LANGUAGES, rebuild
@@ -57,8 +59,7 @@ def _sentence(rng, language, count):
     return " ".join(rng.choice(WORDS[language]) for _ in range(count)).capitalize() + "."
 
 
-@pytest.fixture
-def archive(home):
+def build_archive(home):
     """300 pages in three languages (dates spread, repeated or missing), a section made private after
     indexing, a page unpublished behind the index's back, pages of another site, and library files."""
     rng = random.Random(2026)  # noqa: S311 - test data
@@ -83,7 +84,25 @@ def archive(home):
     rebuild()
     PageViewRestriction.objects.create(page=sections[2], restriction_type="login")
     ContentPage.objects.filter(slug="p7").update(live=False)
-    return home
+
+
+@pytest.fixture(scope="module")
+def archive_snapshot(django_db_setup, django_db_blocker):
+    """The archive built once for this module's tests (a few seconds), as a snapshot (tests/snapshots.py)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        home = create_site_root(title="Women in Migration Network")
+        build_archive(home)
+        snapshot = snapshots.take()
+        transaction.set_rollback(True)
+    return snapshot, home.pk
+
+
+@pytest.fixture
+def archive(db, archive_snapshot):
+    """The archive's home page, its content put back inside the test's transaction."""
+    snapshot, home_pk = archive_snapshot
+    snapshots.restore(snapshot)
+    return Page.objects.get(pk=home_pk).specific
 
 
 def unbounded(text, language, root):
