@@ -15,6 +15,7 @@ from .factories import (
     CampaignIndexPageFactory,
     CampaignMilestoneFactory,
     CampaignPageFactory,
+    CoalitionMembershipFactory,
     OrganizationDirectoryPageFactory,
     OrganizationFactory,
     logo_image,
@@ -635,6 +636,88 @@ ORGANIZATIONS = [
     ),
 ]
 
+# Bodies the seeds name only for the network's place in them (the 2016 "about" page, the 2022 IMRF round-up).
+ORGANIZATIONS += [
+    (
+        "gfmd-civil-society-days",
+        {
+            "en": "Civil Society Days of the Global Forum on Migration and Development (GFMD)",
+            "es": "Jornadas de la Sociedad Civil del Foro Mundial sobre Migración y Desarrollo (FMMD)",
+            "pt": "Dias da Sociedade Civil do Fórum Global sobre Migração e Desenvolvimento (FGMD)",
+            "fr": "Journées de la société civile du Forum mondial sur la migration et le développement (FMMD)",
+        },
+        "",
+        "global",
+        "migrant-rights",
+        "other",
+        "",
+        "",
+        {},
+    ),
+    (
+        "global-coalition-social-protection-floors",
+        {
+            "en": "Global Coalition for Social Protection Floors",
+            "es": "Coalición Mundial para los Pisos de Protección Social",
+            "pt": "Coalizão Global para os Pisos de Proteção Social",
+            "fr": "Coalition mondiale pour les socles de protection sociale",
+        },
+        "",
+        "global",
+        "labour",
+        "partner",
+        "",
+        "",
+        {},
+    ),
+    (
+        "feminists-for-a-peoples-vaccine",
+        {"en": "Feminists for a People's Vaccine"},
+        "",
+        "global",
+        "womens-rights",
+        "coalition",
+        "",
+        "",
+        {},
+    ),
+]
+
+# The network's memberships, as the seeds state them: "The Working Group is a member of: the Global Coalition
+# on Migration ...; the Post-2015 Women's Coalition; the International Steering Committee of the People's Global
+# Action ...; and the International Steering Committee of the Civil Society Days/GFMD", "Global Coalition for
+# Social Protection Floors (not formal members)", "As a member of the Feminists for a People's Vaccine" (2022).
+# The seeds give no years, so none are set. organization slug, role, note in four languages.
+MEMBERSHIPS = [
+    (
+        "global-coalition-on-migration",
+        "member",
+        {
+            "en": "A contributor to its Spotlight Report on Global Migration (2022).",
+            "es": "Contribuyó a su Informe Spotlight sobre la Migración Global (2022).",
+            "pt": "Contribuiu para o seu Relatório Spotlight sobre a Migração Global (2022).",
+            "fr": "A contribué à son rapport Spotlight sur les migrations mondiales (2022).",
+        },
+    ),
+    ("post-2015-womens-coalition", "member", {}),
+    ("peoples-global-action", "steering-committee", {}),
+    ("gfmd-civil-society-days", "steering-committee", {}),
+    ("global-coalition-social-protection-floors", "partner", {}),
+    ("feminists-for-a-peoples-vaccine", "member", {}),
+]
+
+
+def load_memberships(organizations):
+    for order, (slug, role, note) in enumerate(MEMBERSHIPS):
+        CoalitionMembershipFactory(
+            organization=organizations[slug],
+            sort_order=order,
+            role=role,
+            note=note.get("en", ""),
+            **translated("note", note),
+        )
+
+
 # Placeholder logos (initials), so the directory shows its responsive renditions in the demo.
 DEMO_LOGOS = {"gaatw": ("GAATW", (91, 42, 134)), "picum": ("PICUM", (30, 90, 120)), "nnirr": ("NNIRR", (150, 40, 80))}
 
@@ -658,7 +741,7 @@ def load_organizations():
             relation=relation,
             country=country,
             website=website,
-            description=description["en"],
+            description=description.get("en", ""),
             logo=logo,
             **fields,
         )
@@ -1183,7 +1266,7 @@ def load_advocacy_days():
 
 def load(home):
     """Campaigns, the organizations directory and the advocacy calendar under `home`."""
-    load_organizations()
+    load_memberships(load_organizations())
 
     index = CampaignIndexPageFactory(parent=home, slug="campaigns", show_in_menus=True, **page_fields(CAMPAIGNS_INDEX))
     imrf = CampaignPageFactory(parent=index, slug="road-to-imrf", is_current=True, **page_fields(ROAD_TO_IMRF))

@@ -19,6 +19,7 @@ from .models import (
     CampaignIndexPage,
     CampaignMilestone,
     CampaignPage,
+    CoalitionMembership,
     Organization,
     OrganizationDirectoryPage,
 )
@@ -35,6 +36,19 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
     region = "global"
     sector = "migrant-rights"
     relation = "member"
+
+
+class CoalitionMembershipFactory(factory.django.DjangoModelFactory):
+    """The network's membership of an organization (a coalition), current unless given an end year."""
+
+    class Meta:
+        model = CoalitionMembership
+
+    organization = factory.SubFactory(OrganizationFactory, relation="coalition")
+    role = CoalitionMembership.MEMBER
+    start_year = None
+    end_year = None
+    note = ""
 
 
 class CampaignIndexPageFactory(wagtail_factories.PageFactory):

@@ -17,6 +17,7 @@ from django.utils.dates import MONTHS as DJANGO_MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -35,11 +36,12 @@ from .aggregation import campaign_groups, organization_sections
 LOGO_SPECS = "max-{160x80,320x160}"
 
 
-class Organization(EnglishBaseColumnsMixin, index.Indexed, models.Model):
+class Organization(EnglishBaseColumnsMixin, index.Indexed, ClusterableModel):
     """A member, partner or coalition of the network, or another body (government, UN agency).
 
-    Statements link their signatories and events their co-sponsors here, so each organization's
-    page can show what it signed and co-sponsored.
+    Statements link their signatories and events their participants here, so each organization's
+    page can show what it signed and took part in. For a coalition or body the network belongs to, its
+    `memberships` say how (a member, a steering-committee seat, a partner that is not a formal member) and when.
     """
 
     REGIONS = [
@@ -101,6 +103,15 @@ class Organization(EnglishBaseColumnsMixin, index.Indexed, models.Model):
         FieldPanel("sector"),
         FieldPanel("relation"),
         FieldPanel("description"),
+        InlinePanel(
+            "memberships",
+            heading=_("The network's membership"),
+            label=_("Membership"),
+            help_text=_(
+                "For a coalition or body the network belongs to or sits in: its role there, and when. Keep a row "
+                "for a membership that ended (with its last year), and add one when the role changed."
+            ),
+        ),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("acronym"), index.AutocompleteField("name")]
 
@@ -114,12 +125,104 @@ class Organization(EnglishBaseColumnsMixin, index.Indexed, models.Model):
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
+    def membership_list(self):
+        """The network's memberships here: current ones first (the longest-standing first), then past ones, the
+        most recently ended first. Reads the prefetched rows when the listing fetched them."""
+        rows = list(self.memberships.all())
+        current = sorted(
+            (row for row in rows if not row.is_past), key=lambda row: (row.start_year or 9999, row.pk or 0)
+        )
+        past = sorted((row for row in rows if row.is_past), key=lambda row: (-row.end_year, row.pk or 0))
+        return current + past
+
     @staticmethod
     def name_order(language=None):
         """An ordering expression on the name shown in `language` (its translation, else the English name)."""
         language = language or translation.get_language() or settings.LANGUAGE_CODE
         column = f"name_{language}" if language in dict(settings.LANGUAGES) else "name_en"
         return Lower(Coalesce(NullIf(F(column), Value("")), F("name_en")))
+
+
+def this_year():
+    return timezone.localdate().year
+
+
+class CoalitionMembership(Orderable):
+    """The network's place in a coalition or other body, over a period: "a member", "a seat on the steering
+    committee", "a partner, not a formal member", "member until 2019".
+
+    A row with an end year is a past membership; without one it lasts. A change of role is a new row, so the
+    history stays readable on the organization's page and in the directory.
+    """
+
+    MEMBER, STEERING_COMMITTEE, PARTNER, OBSERVER = "member", "steering-committee", "partner", "observer"
+    ROLES = [
+        (MEMBER, _("Member")),
+        (STEERING_COMMITTEE, _("Steering committee")),
+        (PARTNER, _("Partner, not a formal member")),
+        (OBSERVER, _("Observer")),
+    ]
+    FIRST_YEAR = 1900
+
+    organization = ParentalKey(Organization, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=30, choices=ROLES, default=MEMBER)
+    start_year = models.PositiveSmallIntegerField(
+        _("since (year)"), null=True, blank=True, help_text=_("Leave empty when the year is not known.")
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("until (year)"),
+        null=True,
+        blank=True,
+        help_text=_("The last year of a membership that ended; leave empty while it lasts."),
+    )
+    note = models.CharField(
+        _("note"), max_length=300, blank=True, help_text=_("For example 'A contributor to its Spotlight Report'.")
+    )
+
+    panels = [FieldRowPanel([FieldPanel("role"), FieldPanel("start_year"), FieldPanel("end_year")]), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self):
+        return self.label
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        latest = this_year()
+        for name in ("start_year", "end_year"):
+            year = getattr(self, name)
+            if year is not None and not self.FIRST_YEAR <= year <= latest:
+                errors[name] = _("Give a year between %(first)s and %(last)s.") % {
+                    "first": self.FIRST_YEAR,
+                    "last": latest,
+                }
+        if not errors and self.start_year and self.end_year and self.end_year < self.start_year:
+            errors["end_year"] = _("The membership cannot end before it starts.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_past(self):
+        return self.end_year is not None
+
+    @property
+    def label(self):
+        """The role and period in the active language: "Steering committee since 2009", "Member until 2019"."""
+        role = self.get_role_display()
+        if self.start_year and self.end_year:
+            return _("%(role)s from %(start)s to %(end)s") % {
+                "role": role,
+                "start": self.start_year,
+                "end": self.end_year,
+            }
+        if self.end_year:
+            return _("%(role)s until %(end)s") % {"role": role, "end": self.end_year}
+        if self.start_year:
+            return _("%(role)s since %(start)s") % {"role": role, "start": self.start_year}
+        return str(role)
 
 
 # --- Campaigns --------------------------------------------------------------------------------------
@@ -430,6 +533,7 @@ class OrganizationDirectoryPage(FilteredListingMixin, RoutablePageMixin, Transla
     def directory(self, request):
         filters = OrganizationFilters(request.GET, self.organizations())
         page_obj = paginate_in_one_query(request, filters.qs, per_page=self.per_page)
+        prefetch(list(page_obj.object_list), "memberships")  # the network's memberships: one query for the page
         return self.render(
             request,
             context_overrides={
@@ -455,6 +559,7 @@ class OrganizationDirectoryPage(FilteredListingMixin, RoutablePageMixin, Transla
         if len(slug) > 100:
             raise Http404
         organization = get_object_or_404(self.organizations(), slug=slug)
+        prefetch([organization], "memberships")
         return self.render(
             request,
             template="campaigns/organization_detail.html",

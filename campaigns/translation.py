@@ -8,6 +8,7 @@ from .models import (
     CampaignIndexPage,
     CampaignMilestone,
     CampaignPage,
+    CoalitionMembership,
     Organization,
     OrganizationDirectoryPage,
 )
@@ -17,6 +18,11 @@ from .models import (
 class OrganizationTR(TranslationOptions):
     # Names fall back to English: most organizations have one name, UN bodies and governments have official ones.
     fields = ("name", "country", "description")
+
+
+@register(CoalitionMembership)
+class CoalitionMembershipTR(TranslationOptions):
+    fields = ("note",)
 
 
 @register(CampaignIndexPage)

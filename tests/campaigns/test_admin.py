@@ -119,9 +119,55 @@ def organization_form(**overrides):
         "sector": "un-body",
         "relation": "other",
         **per_language("description", en="The UN's human rights office.", es="La oficina de derechos humanos."),
+        "memberships": inline_formset([]),
     }
     data.update(overrides)
-    return data
+    return nested_form_data(data)
+
+
+def membership(role="member", start_year="", end_year="", **notes):
+    return {"role": role, "start_year": start_year, "end_year": end_year, **per_language("note", **notes)}
+
+
+def test_staff_record_the_networks_memberships_of_a_coalition(staff):
+    """The organization form saves the network's memberships: a current steering-committee seat with a note in two
+    languages, and a membership that ended."""
+    url = reverse("wagtailsnippets_campaigns_organization:add")
+    assert 'name="memberships-__prefix__-role"' in staff.get(url).content.decode()
+    data = organization_form(
+        relation="coalition",
+        memberships=inline_formset(
+            [
+                membership("steering-committee", "2009", en="Co-chairs the women's working group.", es="Copreside."),
+                membership("member", "2012", "2019"),
+            ]
+        ),
+    )
+    response = staff.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    org = Organization.objects.get(slug="ohchr")
+    assert [(m.role, m.start_year, m.end_year, m.note_es or "") for m in org.memberships.order_by("sort_order")] == [
+        ("steering-committee", 2009, None, "Copreside."),
+        ("member", 2012, 2019, ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    "row,field",
+    [
+        (membership("member", "2019", "2012"), "end_year"),  # ends before it starts
+        (membership("member", "", "2999"), "end_year"),  # an end still to come is not an end
+        (membership("member", "1850"), "start_year"),  # before any coalition of the network
+        (membership("member", "twenty"), "start_year"),  # not a year
+        (membership("chair"), "role"),  # not a role
+    ],
+)
+def test_organization_form_refuses_a_bad_membership(staff, row, field):
+    url = reverse("wagtailsnippets_campaigns_organization:add")
+    response = staff.post(url, organization_form(memberships=inline_formset([row])))
+    assert response.status_code == 200
+    assert field in response.context["form"].formsets["memberships"].forms[0].errors
+    assert not Organization.objects.filter(slug="ohchr").exists()
 
 
 def test_staff_create_an_organization(staff):

@@ -35,3 +35,26 @@ def test_demo_content_loads_and_every_campaigns_page_renders(client, demo):
             response = client.get(f"/{lang}/{path}")
             assert response.status_code == 200, f"/{lang}/{path}"
             assert f'<html lang="{lang}"' in response.content.decode()
+
+
+def test_demo_memberships_are_the_seeds_own(client, demo):
+    """The network's memberships as the seeds state them: members of the Global Coalition on Migration and the
+    Post-2015 Women's Coalition, steering-committee seats at the People's Global Action and the GFMD's Civil Society
+    Days, "not formal members" of the Global Coalition for Social Protection Floors; no year the seeds do not give."""
+    from campaigns.models import CoalitionMembership
+
+    roles = dict(CoalitionMembership.objects.values_list("organization__slug", "role"))
+    assert roles == {
+        "global-coalition-on-migration": "member",
+        "post-2015-womens-coalition": "member",
+        "peoples-global-action": "steering-committee",
+        "gfmd-civil-society-days": "steering-committee",
+        "global-coalition-social-protection-floors": "partner",
+        "feminists-for-a-peoples-vaccine": "member",
+    }
+    assert not CoalitionMembership.objects.filter(start_year__isnull=False).exists()
+    assert not CoalitionMembership.objects.filter(end_year__isnull=False).exists()
+    page = client.get("/fr/members/global-coalition-social-protection-floors/")
+    assert "Partenaire, sans adhésion formelle" in page.content.decode()
+    page = client.get("/es/members/peoples-global-action/")
+    assert "Comité directivo" in page.content.decode()

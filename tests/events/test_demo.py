@@ -54,3 +54,13 @@ def test_demo_pages_render(client, demo):
         for event in EventPage.objects.live():
             assert client.get(f"/{language}/events/{event.slug}/").status_code == 200
             assert client.get(f"/{language}/events/{event.slug}/event.ics").status_code == 200
+
+
+def test_demo_caucuses_were_organized_by_the_network(client, demo):
+    """The seeds: "Organized by Women in Migration Network/WIMN" (2022), "WIMN is Hosting a Women's Caucus" (2016)."""
+    for slug in ("womens-caucus-imrf-2022", "womens-caucus-new-york-2016"):
+        event = EventPage.objects.get(slug=slug)
+        organizers = [p.organization_display for p in event.participants.filter(role="organizer")]
+        assert organizers == ["Women in Migration Network (WIMN)"]
+    page = client.get("/pt/events/womens-caucus-imrf-2022/").content.decode()
+    assert "Organizado por Women in Migration Network (WIMN)" in page
