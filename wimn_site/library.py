@@ -2,8 +2,9 @@
 
 Which documents are public is decided in `wimn_site.visibility.public_documents`. Each row shows the
 title of the visitor's language version (or the original's), the type, the languages the document
-exists in, the year, topics, and a download link for the visitor's language version with file type
-and size. The number of queries does not depend on the number of documents.
+exists in, the year, topics, a "Read online" link (wimn_site.read_online) and a download link for the
+visitor's language version with file type and size. The number of queries does not depend on the number
+of documents.
 """
 
 import django_filters
@@ -17,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from .listing import ListingFilterSet, NativeNameSelect, paginate_in_one_query
 from .models.documents import WimnDocument
 from .models.mixins import language_codes
+from .read_online import pages_carrying, text_url
 from .related import versions_prefetch
 from .visibility import public_documents, visible_versions
 
@@ -84,9 +86,11 @@ def library_listing(request, per_page=PER_PAGE):
     )
     page_obj = paginate_in_one_query(request, documents, per_page=per_page)
     language = translation.get_language()
+    carriers = pages_carrying(page_obj.object_list, request)
     rows = []
     for document in page_obj.object_list:
         shown = document.version_for(language)
+        carrier = carriers.get(document.pk)
         rows.append(
             {
                 "document": document,
@@ -96,6 +100,8 @@ def library_listing(request, per_page=PER_PAGE):
                     for version in document.versions()
                 ],
                 "topics": [options["topics_by_id"][pk] for pk in document.topic_ids if pk in options["topics_by_id"]],
+                # "Read online": the page that carries the document (a statement), else the file's text
+                "read_url": carrier.url if carrier else text_url(shown),
             }
         )
     return {

@@ -32,6 +32,11 @@ these hook names in its `wagtail_hooks.py`:
     feeds, its campaign hub, the pages of the organizations it names); the caches purge them with the page
     (wimn_site.cache_invalidation), in every language.
 
+``wimn_document_pages``
+    () -> [page models]: page types whose pages carry the full text of the documents they attach (a statement
+    page is the HTML version of its PDF). The library's "Read online" link of such a document goes to the live
+    public page that attaches it, instead of the text read from the file (wimn_site.read_online).
+
 ``wimn_demo``
     () -> (order, "app.demo.load"): the dotted path of the function that adds the app's demo content under
     the home page (`load(home)`); lower orders load first (organizations before what cites them).
@@ -50,6 +55,7 @@ CAMPAIGN_DOCUMENTS = "wimn_campaign_documents"
 ORGANIZATION_SECTIONS = "wimn_organization_sections"
 REVIEWED_SECTIONS = "wimn_reviewed_sections"
 CACHED_URLS = "wimn_cached_urls"
+DOCUMENT_PAGES = "wimn_document_pages"
 DEMO = "wimn_demo"
 
 CAMPAIGN_ITEMS = 5  # items of each group a campaign hub shows before "the full list"

@@ -14,6 +14,7 @@ from wagtail.documents.models import AbstractDocument, DocumentQuerySet
 from wagtail.documents.models import Document as WagtailDocument
 from wagtail.models import CollectionViewRestriction
 
+from ..document_text import extract_text, read_upload
 from ..filetypes import content_matches, extension_of
 from .mixins import language_codes
 
@@ -31,6 +32,13 @@ class WimnDocumentQuerySet(DocumentQuerySet):
     def outside_private_collections(self):
         """Files whose collection (and every parent) has no view restriction: the only ones ever offered."""
         return self.exclude(private_collection_exists())
+
+
+class WimnDocumentManager(models.Manager.from_queryset(WimnDocumentQuerySet)):
+    """Documents without their extracted `text` (up to 150,000 characters each): only the text page reads it."""
+
+    def get_queryset(self):
+        return super().get_queryset().defer("text")
 
 
 class WimnDocument(AbstractDocument):
@@ -95,7 +103,17 @@ class WimnDocument(AbstractDocument):
         ),
     )
 
-    objects = WimnDocumentQuerySet.as_manager()
+    text = models.TextField(
+        _("text"),
+        blank=True,
+        editable=False,
+        help_text=_("The text of the PDF, read when the file is saved; shown on the document's 'Read online' page."),
+    )
+    text_chars = models.PositiveIntegerField(
+        _("characters of text"), default=0, editable=False, help_text=_("0 when the file has no readable text.")
+    )
+
+    objects = WimnDocumentManager()
 
     admin_form_fields = WagtailDocument.admin_form_fields + (
         "language",
@@ -141,6 +159,24 @@ class WimnDocument(AbstractDocument):
                         % {"extension": extension}
                     }
                 )
+
+    def save(self, *args, **kwargs):
+        if self.file and not getattr(self.file, "_committed", True):  # a new upload, still in memory or on disk
+            self.read_file_text()
+            if self.file_size is None:
+                self.file_size = getattr(self.file, "size", None)  # the library shows it without asking storage
+        super().save(*args, **kwargs)
+
+    def read_file_text(self):
+        """Read the text of the PDF (`wimn_site.document_text`: bounded, "" for a broken or encrypted file)."""
+        is_pdf = extension_of(self.file.name) == "pdf"
+        self.text = extract_text(read_upload(self.file)) if is_pdf else ""
+        self.text_chars = len(self.text)
+        return self.text
+
+    @property
+    def has_text(self):
+        return self.text_chars > 0
 
     @property
     def extension_label(self):

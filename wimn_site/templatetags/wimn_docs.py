@@ -4,20 +4,32 @@ from django import template
 from django.conf import settings
 from django.utils import translation
 
+from ..read_online import is_document_page, text_url
+
 register = template.Library()
 
 
 @register.inclusion_tag("components/document_download.html", takes_context=True)
-def document_download(context, document, label=""):
-    """A download link to `document` in the visitor's language, with language, type and size.
+def document_download(context, document, label="", read_url=None, exact=False):
+    """A download link to `document` in the visitor's language, with language, type and size, and a
+    "Read online" link (wimn_site.read_online) beside "Download PDF (size)".
 
-    Falls back to the original with a note when no version exists in the visitor's language.
+    Falls back to the original with a note when no version exists in the visitor's language (`exact`: this
+    very file). "Read online" goes to `read_url` when given (the library passes the page that carries the
+    document), else to the file's text page when it had text; none on a page that is the document itself.
     Prefetch `translations` (and `original__translations`) on listings to keep this query-free.
     """
     if document is None:
         return {"doc": None}
     language = translation.get_language()
-    doc = document.version_for(language) if hasattr(document, "version_for") else document
+    if exact or not hasattr(document, "version_for"):
+        doc = document
+    else:
+        doc = document.version_for(language)
+    if is_document_page(context.get("page")):
+        read_url = ""
+    elif read_url is None:
+        read_url = text_url(doc)
     others = []
     if hasattr(document, "versions"):
         for other in document.versions():
@@ -32,5 +44,6 @@ def document_download(context, document, label=""):
         "language_name": settings.LANGUAGE_NATIVE_NAMES.get(doc_language, doc_language),
         "is_fallback": doc_language != language,
         "others": others,
+        "read_url": read_url,
         "LANG": language,
     }

@@ -1,0 +1,232 @@
+"""Reading a document on the site (wimn_site.read_online): the library and the download component link
+"Read online" beside "Download PDF (size)"; the text page follows the file's visibility exactly."""
+
+import datetime
+
+import pytest
+
+from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
+from django.test import Client
+from django.utils import timezone, translation
+
+from wagtail import hooks
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+from statements.factories import MediaAlertFactory, StatementAttachmentFactory, StatementIndexPageFactory
+from statements.models import StatementBasePage
+from tests.helpers import count_queries, soup
+from wimn_site import registry
+from wimn_site.factories import ContentPageFactory, DocumentFactory
+from wimn_site.models import ContentPage
+
+pytestmark = pytest.mark.django_db
+
+ENGLISH = ["The network asks that women and children be referred to separately.", "Second paragraph of the text."]
+SPANISH = ["La red pide que se mencione a las mujeres y a los niños por separado — “con acción”.", "Segundo párrafo."]
+
+
+def text_url(document, language="en"):
+    return f"/{language}/documents/{document.pk}/text/"
+
+
+def attached(parent, document, **kwargs):
+    """A content page whose body offers `document` (a StreamField document block)."""
+    return ContentPageFactory(parent=parent, body_en=[("document", {"document": document, "label": ""})], **kwargs)
+
+
+@pytest.fixture
+def report():
+    """A report published to the library on its own, with a Spanish version; both files have text."""
+    original = DocumentFactory(title="Report on migrant women", doc_type="report", paragraphs=ENGLISH, in_library=True)
+    spanish = DocumentFactory(
+        title="Informe sobre las mujeres migrantes", language="es", original=original, paragraphs=SPANISH
+    )
+    return original, spanish
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+def test_the_text_page_shows_the_files_text_in_the_visitors_language(client, library, report, language):
+    original, spanish = report
+    response = client.get(text_url(spanish, language))
+    assert response.status_code == 200
+    html = soup(response)
+    assert html.select_one("html")["lang"] == language
+    title = html.select_one("h1")
+    assert title.get_text(strip=True) == "Informe sobre las mujeres migrantes" and title["lang"] == "es"
+    body = html.select_one(".document-text__body")
+    assert body["lang"] == "es"
+    assert SPANISH[0] in [p.get_text() for p in body.select("p")]
+    assert html.select_one(".download__link")["href"] == spanish.url  # this very file, whatever the language
+    assert [a["href"] for a in html.select(".document-text__others a")] == [text_url(original, language)]
+    about = html.select_one(".document-text__about").get_text()
+    expected = {"en": "The text of this document", "es": "El texto de este documento", "fr": "Le texte de ce document"}
+    assert expected[language] in about
+    assert html.select_one(f".breadcrumbs a[href='/{language}/documents/']")
+
+
+def test_a_file_without_text_says_so_and_is_not_indexed(client, library):
+    document = DocumentFactory(title="Scanned flyer", in_library=True)
+    document.text, document.text_chars = "", 0
+    document.save()
+    html = soup(client.get(text_url(document)))
+    assert html.select_one(".notice") and not html.select(".document-text__body")
+    assert html.select_one("meta[name=robots]")["content"] == "noindex"
+
+
+@pytest.mark.parametrize("path", ["/en/documents/999999/text/", "/es/documents/0/text/", "/fr/documents/abc/text/"])
+def test_bad_ids_are_a_404_in_the_visitors_language(client, library, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert soup(response).select_one("html")["lang"] == path[1:3]
+
+
+def test_a_file_no_page_uses_and_not_in_the_library_is_a_404_like_its_file(client, library):
+    document = DocumentFactory(title="Internal draft", paragraphs=ENGLISH)
+    assert client.get(document.url).status_code == 404
+    assert client.get(text_url(document)).status_code == 404
+    assert client.get(text_url(document, "es")).status_code == 404
+
+
+def test_files_of_a_draft_page_open_with_it(client, library, home):
+    document = DocumentFactory(title="Statement draft", paragraphs=ENGLISH)
+    page = attached(home, document, slug="draft", live=False)
+    assert client.get(text_url(document)).status_code == 404
+    page.save_revision().publish()
+    assert client.get(document.url).status_code == 200
+    assert client.get(text_url(document)).status_code == 200
+
+
+def test_an_embargoed_alerts_file_is_a_404_until_the_alert_is_live(client, library, home):
+    index = StatementIndexPageFactory(parent=home)
+    go_live = timezone.now() + datetime.timedelta(hours=2)
+    alert = MediaAlertFactory(parent=index, slug="alert", live=False, go_live_at=go_live)
+    original = DocumentFactory(title="Media release", doc_type="media_release", paragraphs=ENGLISH)
+    spanish = DocumentFactory(title="Comunicado", language="es", original=original, paragraphs=SPANISH)
+    StatementAttachmentFactory(page=alert, document=original)
+    alert.save()  # the reference index records the attachment
+    for document in (original, spanish):
+        assert client.get(document.url).status_code == 404
+        assert client.get(text_url(document)).status_code == 404
+        assert client.get(text_url(document, "es")).status_code == 404
+    alert.go_live_at = None
+    alert.save_revision().publish()
+    assert client.get(text_url(spanish, "es")).status_code == 200
+    # registered as the HTML version of its files (by its base class), the alert is what the library links
+    with hooks.register_temporarily(registry.DOCUMENT_PAGES, lambda: [StatementBasePage]):
+        item = soup(client.get("/es/documents/")).select_one(".library-item")
+        with translation.override("es"):
+            assert item.select_one(".download__read")["href"] == alert.get_url() == "/es/statements/alert/"
+        assert item.select_one(".download__file")["href"] == spanish.url
+
+
+def test_private_collection_and_private_page(client, library, home):
+    partners = Collection.get_first_root_node().add_child(name="Partners")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=partners, restriction_type="password", password="partners-only"
+    )
+    private = DocumentFactory(title="Partner briefing", collection=partners, paragraphs=ENGLISH, in_library=True)
+    assert client.get(text_url(private)).status_code == 404
+    client.post(
+        f"/documents/authenticate_with_password/{restriction.pk}/",
+        {"password": "partners-only", "return_url": private.url},
+    )
+    assert client.get(text_url(private)).status_code == 200  # like the file, after the collection's password
+    assert Client().get(text_url(private)).status_code == 404
+
+    members = ContentPageFactory(parent=home, slug="members")
+    PageViewRestriction.objects.create(page=members, restriction_type="password", password="members")
+    briefing = DocumentFactory(title="Members' briefing", paragraphs=ENGLISH)
+    attached(members, briefing, slug="briefing")
+    assert Client().get(briefing.url).status_code == 404
+    assert Client().get(text_url(briefing)).status_code == 404
+
+
+def test_a_version_of_a_private_original_is_a_404(client, library):
+    partners = Collection.get_first_root_node().add_child(name="Staff")
+    CollectionViewRestriction.objects.create(collection=partners, restriction_type="login")
+    original = DocumentFactory(title="Staff note", collection=partners, in_library=True, paragraphs=ENGLISH)
+    spanish = DocumentFactory(title="Nota interna", language="es", original=original, paragraphs=SPANISH)
+    assert client.get(spanish.url).status_code == 404
+    assert client.get(text_url(spanish, "es")).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "language,read,download",
+    [
+        ("en", "Read online", "Download PDF ("),
+        ("es", "Leer en línea", "Descargar PDF ("),
+        ("pt", "Ler on-line", "Baixar PDF ("),
+        ("fr", "Lire en ligne", "Télécharger le PDF ("),
+    ],
+)
+def test_the_library_links_read_online_and_the_download_with_its_size(
+    client, library, report, language, read, download
+):
+    original, spanish = report
+    shown = spanish if language == "es" else original
+    item = soup(client.get(f"/{language}/documents/")).select_one(".library-item")
+    link = item.select_one(".download__read")
+    assert link.get_text(strip=True) == read
+    assert link["href"] == text_url(shown, language)
+    file_link = item.select_one(".download__file")
+    assert file_link["href"] == shown.url
+    with translation.override(language):
+        size = filesizeformat(shown.file.size)
+    assert "B" in size or "o" in size
+    assert file_link.get_text(strip=True) == f"{download}{size})"
+    assert client.get(link["href"]).status_code == 200
+
+
+def test_a_file_without_text_offers_only_the_download(client, library):
+    DocumentFactory(title="Flyer", in_library=True)  # the placeholder file: a line of text
+    document = DocumentFactory(
+        title="Scan", in_library=True, file=ContentFile(b"%PDF-1.4 scanned image only", name="scan.pdf")
+    )
+    items = soup(client.get("/en/documents/")).select(".library-item")
+    by_title = {item.select_one("h2").get_text(strip=True): item for item in items}
+    assert not by_title["Scan"].select(".download__read")
+    assert by_title["Scan"].select_one(".download__file").get_text(strip=True).startswith("Download PDF (")
+    assert document.text_chars == 0
+
+
+def test_a_document_a_registered_page_carries_links_that_page(client, library, home):
+    """A statement page is its document's HTML version: pages of registered types are linked instead."""
+    original = DocumentFactory(title="Joint statement", paragraphs=ENGLISH)
+    DocumentFactory(title="Declaración conjunta", language="es", original=original, paragraphs=SPANISH)
+    page = attached(home, original, slug="joint", title_es="Declaración conjunta")
+    with hooks.register_temporarily(registry.DOCUMENT_PAGES, lambda: [ContentPage]):
+        for language in ("en", "es"):
+            item = soup(client.get(f"/{language}/documents/")).select_one(".library-item")
+            assert item.select_one(".download__read")["href"] == f"/{language}/joint/"
+        on_the_page = soup(client.get("/en/joint/")).select_one(".download")
+        assert not on_the_page.select(".download__read")  # the visitor is reading it
+        assert on_the_page.select_one(".download__file")
+        html = soup(client.get(text_url(original)))
+        assert html.select_one(".document-text__carrier a")["href"] == "/en/joint/"
+    # without the registration, the page's own download offers the text page
+    assert soup(client.get("/en/joint/")).select_one(".download__read")["href"] == text_url(original)
+    page.unpublish()
+    assert client.get(text_url(original)).status_code == 404
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_library_queries_stay_flat_with_read_online_links(client, library, home, language):
+    def add(count):
+        for number in range(count):
+            document = DocumentFactory(title=f"Doc {number}", in_library=number % 2 == 0)
+            DocumentFactory(title=f"Doc {number} es", language="es", original=document)
+            if number % 2:
+                attached(home, document)
+
+    with hooks.register_temporarily(registry.DOCUMENT_PAGES, lambda: [ContentPage]):
+        add(3)
+        client.get(f"/{language}/documents/")  # warm Wagtail's per-process caches
+        _response, few = count_queries(client, f"/{language}/documents/")
+        add(27)
+        response, many = count_queries(client, f"/{language}/documents/")
+    reads = soup(response).select(".download__read")
+    assert len(reads) == 20
+    assert any(a["href"].endswith("/text/") for a in reads) and any(not a["href"].endswith("/text/") for a in reads)
+    assert few == many
+    assert many <= 14

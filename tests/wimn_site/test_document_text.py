@@ -1,0 +1,116 @@
+"""The text read from an uploaded PDF (wimn_site.document_text): once, when the file is saved, bounded, and
+never an error for a broken, encrypted or oversized file."""
+
+import datetime
+import io
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from django.core.files.base import ContentFile
+
+from wimn_site.demo_documents import statement_pdf
+from wimn_site.document_text import extract_text
+from wimn_site.factories import DocumentFactory, minimal_pdf
+from wimn_site.models import WimnDocument
+
+FIRST = "Pedimos que se mencione a las mujeres y a los niños por separado — “derechos”, acción y protección."
+SECOND = "La Red de Mujeres en la Migración saluda el poder y la creatividad de las mujeres. " * 6
+
+
+def long_pdf(pages=4):
+    return statement_pdf(
+        "Declaración", "es", datetime.date(2022, 3, 8), [f"Sección {n}. " + SECOND * 3 for n in range(pages * 2)]
+    )
+
+
+def test_text_comes_back_in_paragraphs_with_accents_quotes_and_dashes():
+    text = extract_text(statement_pdf("Declaración “final”", "es", datetime.date(2022, 3, 8), [FIRST, SECOND]))
+    paragraphs = text.split("\n\n")
+    assert "Declaración “final”" in paragraphs[0] + paragraphs[1]
+    assert "8 de marzo de 2022" in text
+    assert FIRST in paragraphs
+    assert SECOND.strip() in paragraphs  # a justified paragraph over several lines is one paragraph again
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"not a pdf at all",
+        b"%PDF-1.4\n" + b"\x00garbage" * 100,
+        b"PK\x03\x04 a zip file named .pdf",
+    ],
+)
+def test_broken_files_give_no_text_and_no_error(data):
+    assert extract_text(data) == ""
+
+
+def test_a_truncated_file_gives_no_error():
+    data = long_pdf()
+    assert isinstance(extract_text(data[: len(data) // 2]), str)
+
+
+def test_an_encrypted_file_gives_no_text():
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(statement_pdf("Secret", "en", None, ["Members only."]))))
+    writer.encrypt(user_password="partners", owner_password="owner")
+    out = io.BytesIO()
+    writer.write(out)
+    assert extract_text(out.getvalue()) == ""
+
+
+def test_reading_is_bounded_by_size_pages_and_characters():
+    data = long_pdf()
+    assert len(PdfReader(io.BytesIO(data)).pages) >= 3
+    whole = extract_text(data)
+    assert "Sección 7." in whole
+    assert extract_text(data, max_bytes=len(data) - 1) == ""
+    first_page = extract_text(data, max_pages=1)
+    assert "Sección 0." in first_page and "Sección 7." not in first_page
+    short = extract_text(data, max_chars=500)
+    assert len(short) <= 502 and short.endswith(" …")
+
+
+@pytest.mark.django_db
+def test_the_text_is_read_once_when_the_file_is_saved():
+    document = DocumentFactory(title="Declaración", language="es", paragraphs=[FIRST])
+    stored = WimnDocument.objects.defer(None).get(pk=document.pk)
+    assert FIRST in stored.text and stored.text_chars == len(stored.text)
+    assert stored.file_size == stored.file.size
+    stored.text = "Corrected by hand"
+    stored.title = "Declaración final"
+    stored.save()  # no new file: not read again
+    assert WimnDocument.objects.defer(None).get(pk=document.pk).text == "Corrected by hand"
+    stored.file = ContentFile(minimal_pdf("Replaced file"), name="replaced.pdf")
+    stored.save()
+    assert "Replaced file" in WimnDocument.objects.defer(None).get(pk=document.pk).text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name,data", [("broken.pdf", b"%PDF-1.4 broken"), ("notes.docx", b"PK\x03\x04"), ("notes.txt", b"Plain text")]
+)
+def test_a_broken_pdf_or_another_type_is_saved_without_text(name, data):
+    document = DocumentFactory(file=ContentFile(data, name=name))
+    stored = WimnDocument.objects.defer(None).get(pk=document.pk)
+    assert stored.text == "" and stored.text_chars == 0 and not stored.has_text
+
+
+@pytest.mark.django_db
+def test_listings_do_not_load_the_text():
+    DocumentFactory(paragraphs=[SECOND])
+    assert "text" in WimnDocument.objects.get().get_deferred_fields()
+    assert WimnDocument.objects.get().text_chars > 0
+
+
+@pytest.mark.django_db
+def test_the_command_reads_files_stored_before(capsys):
+    from django.core.management import call_command
+
+    document = DocumentFactory(paragraphs=[FIRST])
+    scan = DocumentFactory(file=ContentFile(b"%PDF-1.4 scan", name="scan.pdf"))
+    WimnDocument.objects.update(text="", text_chars=0)
+    call_command("read_document_texts")
+    assert FIRST in WimnDocument.objects.defer(None).get(pk=document.pk).text
+    assert WimnDocument.objects.get(pk=scan.pk).text_chars == 0
+    assert "1 document(s) with text." in capsys.readouterr().out
