@@ -1,10 +1,11 @@
-"""Demo content for the statements section: statements, a media alert, comments on drafts, a pledge and op-eds.
+"""Demo content for the statements section: statements, a media alert, comments on drafts, a pledge, op-eds,
+news coverage of the network and partners' posts it shared.
 
 Facts (titles, dates, names, outlets, the four priority concerns, the pledge's commitments and its July
 2023 update) come from the network's current site (shared/seeds); the wording is the product's own.
 Where the seeds give no exact day (the two comments on drafts), the date is an approximation in April
 2022, between the zero draft (17 March) and Revision 4 (early May). Outlet URLs of the op-eds are
-illustrative. Every page gets a small generated PDF, several with a Spanish version.
+illustrative. Every page of the network's own gets a small generated PDF, several with a Spanish version.
 """
 
 import datetime
@@ -26,8 +27,10 @@ from wimn_site.translation_status import backdate
 
 from .factories import (
     MediaAlertFactory,
+    NewsCoveragePageFactory,
     OpEdPageFactory,
     PledgePageFactory,
+    RepostPageFactory,
     StatementIndexPageFactory,
     StatementPageFactory,
 )
@@ -833,6 +836,146 @@ OP_EDS = [
 ]
 
 
+# "WIMN in the News" (seed: the IMRF page). The seed links the interview ("Read the interview here.") without
+# giving its address, so the page has no link; nor does it give a day: it was published before the Spotlight
+# Report's release on 28 April 2022, and that day is the date used here (an approximation).
+NEWS = [
+    {
+        "slug": "imrf-puts-global-spotlight-on-migration",
+        "date": datetime.date(2022, 4, 28),
+        "campaign": None,
+        "topics": ["imrf", "global-compact"],
+        "outlet": "Friedrich-Ebert-Stiftung (FES)",
+        "format": "interview",
+        "language": "en",
+        "title": {
+            "en": "IMRF puts global spotlight on migration",
+            "es": "El FEMI pone la migración en el centro de la atención mundial",
+            "pt": "O FRMI coloca a migração no centro da atenção mundial",
+            "fr": "Le FEMI place les migrations sous les projecteurs du monde",
+        },
+        "summary": {
+            "en": "WIMN members interviewed by Friedrich-Ebert-Stiftung on the IMRF.",
+            "es": "Integrantes de WIMN entrevistadas por la Fundación Friedrich Ebert sobre el FEMI.",
+            "pt": "Integrantes da WIMN entrevistadas pela Fundação Friedrich Ebert sobre o FRMI.",
+            "fr": "Des membres de WIMN interviewées par la Fondation Friedrich Ebert sur le FEMI.",
+        },
+        "body": {
+            "en": rich(
+                "WIMN members Carol Barton, WIMN’s co-convenor, and Neha Misra of Solidarity Center recently spoke "
+                "with Friedrich-Ebert-Stiftung (FES) about the expectations towards the International Migration "
+                "Review Forum (IMRF), the first review of the UN’s Global Compact for Safe, Orderly and Regular "
+                "Migration, approved by states in December 2018. They commented on the problem of shrinking spaces "
+                "at the UN and the key recommendations of the “Spotlight Report on Global Migration”, soon to be "
+                "published by FES and the Global Coalition on Migration, where WIMN is a member and a contributor to "
+                "the report, which will be released on April 28. FES also spoke with Stéphane Jaquemet of the "
+                "International Catholic Migration Commission – ICMC, also a member of the coalition. The IMRF will "
+                "take place in New York On May 17-22."
+            ),
+            "es": rich(
+                "Carol Barton, co-convocante de WIMN, y Neha Misra, del Solidarity Center, integrantes de WIMN, "
+                "conversaron con la Fundación Friedrich Ebert (FES) sobre lo que se espera del Foro de Examen de la "
+                "Migración Internacional (FEMI), el primer examen del Pacto Mundial para la Migración Segura, "
+                "Ordenada y Regular de la ONU, aprobado por los Estados en diciembre de 2018. Hablaron del problema "
+                "de la reducción de los espacios en la ONU y de las principales recomendaciones del “Spotlight "
+                "Report on Global Migration”, que publicarán la FES y la Global Coalition on Migration, de la que "
+                "WIMN es miembro y a cuyo informe contribuyó, y que se presentará el 28 de abril. La FES también "
+                "conversó con Stéphane Jaquemet, de la Comisión Católica Internacional de Migración (CCIM), "
+                "también miembro de la coalición. El FEMI se celebrará en Nueva York del 17 al 22 de mayo."
+            ),
+            "pt": rich(
+                "Carol Barton, coconvocadora da WIMN, e Neha Misra, do Solidarity Center, integrantes da WIMN, "
+                "conversaram com a Fundação Friedrich Ebert (FES) sobre as expectativas em relação ao Fórum de "
+                "Revisão da Migração Internacional (FRMI), a primeira revisão do Pacto Global para a Migração "
+                "Segura, Ordenada e Regular da ONU, aprovado pelos Estados em dezembro de 2018. Comentaram o "
+                "problema da redução dos espaços na ONU e as principais recomendações do “Spotlight Report on "
+                "Global Migration”, a ser publicado pela FES e pela Global Coalition on Migration, da qual a WIMN "
+                "é membro e para cujo relatório contribuiu, e que será lançado em 28 de abril. A FES também "
+                "conversou com Stéphane Jaquemet, da Comissão Católica Internacional de Migração (ICMC), também "
+                "membro da coalizão. O FRMI será realizado em Nova York de 17 a 22 de maio."
+            ),
+            "fr": rich(
+                "Carol Barton, co-coordinatrice de WIMN, et Neha Misra, du Solidarity Center, membres de WIMN, se "
+                "sont entretenues avec la Fondation Friedrich Ebert (FES) de ce qu'elles attendent du Forum "
+                "d'examen des migrations internationales (FEMI), le premier examen du Pacte mondial pour des "
+                "migrations sûres, ordonnées et régulières de l'ONU, adopté par les États en décembre 2018. Elles "
+                "ont évoqué le rétrécissement des espaces à l'ONU et les principales recommandations du "
+                "« Spotlight Report on Global Migration », que publieront la FES et la Global Coalition "
+                "on Migration, dont WIMN est membre et au rapport de laquelle elle a contribué, et qui paraîtra le "
+                "28 avril. La FES s'est aussi entretenue avec Stéphane Jaquemet, de la Commission internationale "
+                "catholique pour les migrations (CICM), également membre de la coalition. Le FEMI se tiendra à "
+                "New York du 17 au 22 mai."
+            ),
+        },
+    },
+]
+
+# Partners' material the seed lists with "[Continue reading]" (seed: the 2016 home page), where it names the
+# source and the date. The seed gives neither the originals' addresses nor PICUM's, so those pages name the
+# source without a link; NACLA's address is the one the excerpt itself gives.
+REPOSTS = [
+    {
+        "slug": "world-health-day-undocumented-migrants-srh-rights",
+        "date": datetime.date(2016, 4, 7),
+        "topics": ["gender-based-violence"],
+        "source_name": "PICUM",
+        "source_url": "",
+        "original_url": "",
+        "byline": "",
+        "excerpt": "BRUSSELS, 7 April 2016 - On the occasion of World Health Day, the Platform for International "
+        "Cooperation on Undocumented Migrants (PICUM) urges governments to change legislation and practices to "
+        "ensure access to sexual and reproductive health …",
+        "title": {
+            "en": "World Health Day: Uphold Undocumented Migrants’ Sexual and Reproductive Health Rights",
+            "es": "Día Mundial de la Salud: defender los derechos sexuales y reproductivos de las personas "
+            "migrantes indocumentadas",
+            "pt": "Dia Mundial da Saúde: defender os direitos sexuais e reprodutivos das pessoas migrantes "
+            "indocumentadas",
+            "fr": "Journée mondiale de la santé : défendre les droits sexuels et reproductifs des personnes "
+            "migrantes sans papiers",
+        },
+        "summary": {
+            "en": "PICUM's call on World Health Day, 7 April 2016, for undocumented migrants' access to sexual and "
+            "reproductive health.",
+            "es": "El llamamiento de PICUM en el Día Mundial de la Salud, 7 de abril de 2016, por el acceso de las "
+            "personas migrantes indocumentadas a la salud sexual y reproductiva.",
+            "pt": "O apelo da PICUM no Dia Mundial da Saúde, 7 de abril de 2016, pelo acesso das pessoas migrantes "
+            "indocumentadas à saúde sexual e reprodutiva.",
+            "fr": "L'appel de PICUM pour la Journée mondiale de la santé, le 7 avril 2016, pour l'accès des "
+            "personnes migrantes sans papiers à la santé sexuelle et reproductive.",
+        },
+    },
+    {
+        "slug": "aiding-central-americas-women-on-the-run",
+        "date": datetime.date(2016, 1, 7),
+        "topics": ["refugees-asylum"],
+        "source_name": "NACLA",
+        "source_url": "https://nacla.org",
+        "original_url": "",
+        "byline": "",
+        "excerpt": "By issuing tourist and humanitarian visas to migrants, the Mexican government could begin to "
+        "move past the failures of U.S.-backed border militarization. [Jan. 7, 2016] Published on NACLA "
+        "(https://nacla.org) This is the fourth and final article in …",
+        "title": {
+            "en": "Aiding Central America’s “Women on the Run”",
+            "es": "Ayudar a las “mujeres en fuga” de Centroamérica",
+            "pt": "Ajudar as “mulheres em fuga” da América Central",
+            "fr": "Aider les « femmes en fuite » d'Amérique centrale",
+        },
+        "summary": {
+            "en": "An article published on NACLA on 7 January 2016: tourist and humanitarian visas for migrants "
+            "from Central America in Mexico.",
+            "es": "Un artículo publicado en NACLA el 7 de enero de 2016: visas de turista y humanitarias para "
+            "migrantes de Centroamérica en México.",
+            "pt": "Um artigo publicado na NACLA em 7 de janeiro de 2016: vistos de turista e humanitários para "
+            "migrantes da América Central no México.",
+            "fr": "Un article publié par NACLA le 7 janvier 2016 : des visas de tourisme et humanitaires pour les "
+            "migrants d'Amérique centrale au Mexique.",
+        },
+    },
+]
+
+
 class _Context:
     """What the demo links to when the other apps' demo content exists (organizations, campaigns, topics)."""
 
@@ -1036,4 +1179,50 @@ def load(home):
     _pledge(index, ctx, PLEDGE)
     for spec in OP_EDS:
         _op_ed(index, ctx, spec)
+    for spec in NEWS:
+        _news(index, ctx, spec)
+    for spec in REPOSTS:
+        _repost(index, ctx, spec)
     return index
+
+
+def _news(index, ctx, spec):
+    """News coverage of the network (no campaign: the seeds file it under none)."""
+    return NewsCoveragePageFactory(
+        parent=index,
+        slug=spec["slug"],
+        date=spec["date"],
+        title=spec["title"]["en"],
+        summary=spec["summary"]["en"],
+        outlet=spec["outlet"],
+        coverage_format=spec["format"],
+        url=spec.get("url", ""),
+        piece_language=spec["language"],
+        campaign=ctx.campaign(spec),
+        topics=ctx.topic_list(spec["topics"]),
+        **_fields(spec, "title", "summary"),
+        **translated("body", spec["body"]),
+        **_published(spec),
+    )
+
+
+def _repost(index, ctx, spec):
+    """A partner's post the seed lists with "[Continue reading]"."""
+    return RepostPageFactory(
+        parent=index,
+        slug=spec["slug"],
+        date=spec["date"],
+        title=spec["title"]["en"],
+        summary=spec["summary"]["en"],
+        source_name=spec["source_name"],
+        source_url=spec["source_url"],
+        original_url=spec["original_url"],
+        byline=spec["byline"],
+        excerpt=spec["excerpt"],
+        excerpt_en=spec["excerpt"],
+        original_language="en",
+        campaign=None,
+        topics=ctx.topic_list(spec["topics"]),
+        **_fields(spec, "title", "summary"),
+        **_published(spec),
+    )

@@ -11,11 +11,13 @@ from django.utils.text import slugify
 from wimn_site.factories import DocumentFactory, minimal_pdf, rich
 
 from .models import (
+    NewsCoveragePage,
     OpEdAuthor,
     OpEdPage,
     OpEdVersion,
     PledgeCommitment,
     PledgePage,
+    RepostPage,
     StatementAttachment,
     StatementIndexPage,
     StatementPage,
@@ -86,6 +88,33 @@ class OpEdPageFactory(StatementBaseFactory):
     slug = factory.Sequence(lambda n: f"op-ed-{n}")
     outlet = "openDemocracy"
     original_url = factory.Sequence(lambda n: f"https://www.opendemocracy.net/en/op-ed-{n}/")
+
+
+class NewsCoveragePageFactory(StatementBaseFactory):
+    class Meta:
+        model = NewsCoveragePage
+
+    title = factory.Sequence(lambda n: f"In the news {n}")
+    slug = factory.Sequence(lambda n: f"news-{n}")
+    outlet = "Friedrich-Ebert-Stiftung"
+    coverage_format = "interview"
+    url = factory.Sequence(lambda n: f"https://www.fes.de/en/interview-{n}")
+    body_en = factory.LazyFunction(lambda: rich("WIMN members spoke with the outlet about the IMRF."))
+    piece_language = "en"
+
+
+class RepostPageFactory(StatementBaseFactory):
+    class Meta:
+        model = RepostPage
+
+    title = factory.Sequence(lambda n: f"Partner post {n}")
+    slug = factory.Sequence(lambda n: f"repost-{n}")
+    source_name = "PICUM"
+    source_url = "https://picum.org/"
+    original_url = factory.Sequence(lambda n: f"https://picum.org/post-{n}/")
+    excerpt = "BRUSSELS, 7 April 2016 - On the occasion of World Health Day …"
+    excerpt_en = factory.SelfAttribute("excerpt")
+    original_language = "en"
 
 
 class StatementSignatoryFactory(factory.django.DjangoModelFactory):

@@ -6,10 +6,12 @@ from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
 from .models import (
+    NewsCoveragePage,
     OpEdAuthor,
     OpEdPage,
     PledgeCommitment,
     PledgePage,
+    RepostPage,
     StatementAttachment,
     StatementBasePage,
     StatementIndexPage,
@@ -40,6 +42,21 @@ class PledgePageTR(TranslationOptions):
 @register(OpEdPage)
 class OpEdPageTR(TranslationOptions):
     fields = ("body",)
+
+
+@register(NewsCoveragePage)
+class NewsCoveragePageTR(TranslationOptions):
+    """The network's introduction is translated; the quote stays as published, in the piece's language."""
+
+    fields = ("body",)
+
+
+@register(RepostPage)
+class RepostPageTR(TranslationOptions):
+    """The English column of the excerpt holds it as the partner published it (in `original_language`); other
+    languages may hold a translation, else show it as published. Registered, so search finds its words."""
+
+    fields = ("excerpt",)
 
 
 @register(StatementAttachment)

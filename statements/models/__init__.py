@@ -2,10 +2,11 @@
 
 The helpers the section page needs (`queries`, `listing`) import the page modules they use, never this
 package (it imports `index`, which imports them at its top), so the modules load without a cycle:
-base; statement, pledge and op_ed; queries; listing; index.
+base; statement, pledge, op_ed and coverage; queries; listing; index.
 """
 
 from .base import KIND_LABELS, KINDS, StatementAttachment, StatementBasePage
+from .coverage import NewsCoveragePage, RepostPage
 from .index import StatementIndexPage
 from .op_ed import OpEdAuthor, OpEdPage, OpEdVersion
 from .pledge import PledgeCommitment, PledgePage
@@ -14,11 +15,13 @@ from .statement import StatementPage, StatementSignatory
 __all__ = [
     "KINDS",
     "KIND_LABELS",
+    "NewsCoveragePage",
     "OpEdAuthor",
     "OpEdPage",
     "OpEdVersion",
     "PledgeCommitment",
     "PledgePage",
+    "RepostPage",
     "StatementAttachment",
     "StatementBasePage",
     "StatementIndexPage",

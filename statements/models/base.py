@@ -25,6 +25,8 @@ COMMENT = "comment"
 MEDIA_ALERT = "media_alert"
 PLEDGE = "pledge"
 OP_ED = "op_ed"
+NEWS = "news"
+REPOST = "repost"
 
 # The kinds a StatementPage can have; pledges and op-eds are page types of their own.
 STATEMENT_KINDS = [
@@ -33,7 +35,12 @@ STATEMENT_KINDS = [
     (COMMENT, _("Comment on a draft")),
     (MEDIA_ALERT, _("Media alert / press release")),
 ]
-KINDS = STATEMENT_KINDS + [(PLEDGE, _("Pledge")), (OP_ED, _("Op-ed"))]
+KINDS = STATEMENT_KINDS + [
+    (PLEDGE, _("Pledge")),
+    (OP_ED, _("Op-ed")),
+    (NEWS, _("In the news")),
+    (REPOST, _("From our partners")),
+]
 KIND_LABELS = dict(KINDS)
 # The publisher named in the pages' structured data (in English in every language, like the logo).
 ORGANIZATION_NAME = "Women in Migration Network"
@@ -45,6 +52,8 @@ KIND_PLURALS = {
     MEDIA_ALERT: _("Media alerts"),
     PLEDGE: _("Pledges"),
     OP_ED: _("Op-eds"),
+    NEWS: _("In the news"),
+    REPOST: _("From our partners"),
 }
 
 
@@ -176,7 +185,7 @@ class StatementBasePage(FiledUnderCampaign, TranslatedPageMixin, Page):
         }
         data = {
             "@context": "https://schema.org",
-            "@type": "Article" if self.kind in (PLEDGE, OP_ED) else "NewsArticle",
+            "@type": "Article" if self.kind in (PLEDGE, OP_ED, NEWS, REPOST) else "NewsArticle",
             "headline": self.title[:110],
             "name": self.title,
             "url": url,

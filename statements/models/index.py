@@ -1,4 +1,4 @@
-"""The statements section: one listing of statements, media alerts, pledges and op-eds."""
+"""The statements section: one listing of statements, media alerts, pledges, op-eds, news coverage and reposts."""
 
 from django.db import models
 from django.http import Http404
@@ -23,7 +23,13 @@ class StatementIndexPage(FilteredListingMixin, TranslatedPageMixin, Page):
     content_panels = TranslatedPageMixin.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["wimn_site.HomePage"]
-    subpage_types = ["statements.StatementPage", "statements.PledgePage", "statements.OpEdPage"]
+    subpage_types = [
+        "statements.StatementPage",
+        "statements.PledgePage",
+        "statements.OpEdPage",
+        "statements.NewsCoveragePage",
+        "statements.RepostPage",
+    ]
     max_count = 1
     template = "statements/statement_index_page.html"
 

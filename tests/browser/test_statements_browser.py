@@ -181,3 +181,38 @@ def test_staff_publish_an_embargoed_media_alert_that_goes_live_at_its_minute(
     assert page.locator(".attachments .download__link").get_attribute("hreflang") == "es"
     page.goto(f"{live_server.url}/es/statements/")
     assert "WIMN celebra el cierre del foro de examen" in page.locator(".statement-list").inner_text()
+
+
+def test_visitor_reads_the_pledge_history_in_french(page, live_server, demo_site):
+    """The pledge lists its two published versions; the 2022 one opens as it was (four planned commitments, not
+    indexed), and the comparison marks the two commitments added in 2023. No serious axe violation on either."""
+    page.goto(f"{live_server.url}/fr/statements/imrf-pledge/")
+    history = page.get_by_role("region", name="Versions de cet engagement")
+    assert history.locator("li time").evaluate_all("els => els.map(e => e.getAttribute('datetime'))") == [
+        "2023-07-04",
+        "2022-05-20",
+    ]
+    history.get_by_role("link", name=re.compile(r"^Lire la version du 20 mai 2022")).click()
+    page.wait_for_url(re.compile(r".*/fr/statements/imrf-pledge/versions/\d+/$"))
+    assert page.locator('meta[name="robots"]').get_attribute("content") == "noindex"
+    assert "version antérieure" in page.locator(".version-notice").inner_text()
+    assert page.locator(".commitment .status").all_inner_texts() == ["Prévu"] * 4
+    assert_no_serious_axe_violations(page)
+    page.get_by_role("link", name="Lire la version actuelle").first.click()
+    page.wait_for_url("**/fr/statements/imrf-pledge/")
+    page.get_by_role("link", name="Ce qui a changé depuis la version précédente").click()
+    page.wait_for_url(re.compile(r".*/versions/\d+/compare/\d+/$"))
+    assert page.locator(".diff__row--added").count() >= 2
+    assert page.locator(".diff ins").first.is_visible()
+    assert_no_serious_axe_violations(page)
+
+
+def test_footnotes_print_at_the_end_without_links_back(page, live_server, demo_site):
+    """The 2016 statement's three notes: references in the text, the notes at the end, printed without ↩."""
+    page.goto(f"{live_server.url}/es/statements/initial-elements-unga-summit-2016/")
+    page.locator(".statement__body a.footnote-ref").first.click()
+    assert page.evaluate("() => location.hash") == "#footnote-1"
+    page.emulate_media(media="print")
+    assert page.locator(".footnotes").is_visible()
+    assert page.locator(".footnotes .footnote").count() == 2  # the Spanish text references notes 2 and 3
+    assert not page.locator(".footnote-backref").first.is_visible()
