@@ -1249,6 +1249,66 @@ ADVOCACY_DAYS = [
 ]
 
 
+# Venues and campaigns the seed (the 2016 "about" page) lists among "the following special days, campaigns and
+# venues" with no date: they have no fixed dates, so they are listed as ongoing, never in the calendar's dates.
+NO_FIXED_DATE = {"rule": AdvocacyDay.NO_FIXED_DATE, "month": None, "day": None, "description": {}}
+ADVOCACY_DAYS += [
+    {
+        **NO_FIXED_DATE,
+        "slug": "un-committee-on-migrant-workers",
+        "name": {
+            "en": "UN Committee on Migrant Workers and OHCHR",
+            "es": "Comité de Trabajadores Migratorios de la ONU y ACNUDH",
+            "pt": "Comitê de Trabalhadores Migrantes da ONU e ACNUDH",
+            "fr": "Comité des travailleurs migrants de l'ONU et HCDH",
+        },
+    },
+    {
+        **NO_FIXED_DATE,
+        "slug": "world-social-forum-on-migration",
+        "name": {
+            "en": "World Social Forum on Migration",
+            "es": "Foro Social Mundial de las Migraciones",
+            "pt": "Fórum Social Mundial das Migrações",
+            "fr": "Forum social mondial des migrations",
+        },
+    },
+    {
+        **NO_FIXED_DATE,
+        "slug": "gfmd",
+        "name": {
+            "en": "Global Forum on Migration and Development (GFMD)",
+            "es": "Foro Mundial sobre Migración y Desarrollo (FMMD)",
+            "pt": "Fórum Global sobre Migração e Desenvolvimento (FGMD)",
+            "fr": "Forum mondial sur la migration et le développement (FMMD)",
+        },
+    },
+    {
+        **NO_FIXED_DATE,
+        "slug": "12x12x12-domestic-workers-convention",
+        "name": {
+            "en": "12x12x12 Campaign for ratification of ILO Domestic Workers' Convention",
+            "es": "Campaña 12x12x12 por la ratificación del Convenio de la OIT sobre las trabajadoras y los "
+            "trabajadores domésticos",
+            "pt": "Campanha 12x12x12 pela ratificação da Convenção da OIT sobre as Trabalhadoras e os Trabalhadores "
+            "Domésticos",
+            "fr": "Campagne 12x12x12 pour la ratification de la convention de l'OIT sur les travailleuses et "
+            "travailleurs domestiques",
+        },
+    },
+    {
+        **NO_FIXED_DATE,
+        "slug": "human-rights-at-international-borders",
+        "name": {
+            "en": "Human Rights at International Borders, OHCHR",
+            "es": "Derechos humanos en las fronteras internacionales, ACNUDH",
+            "pt": "Direitos humanos nas fronteiras internacionais, ACNUDH",
+            "fr": "Droits de l'homme aux frontières internationales, HCDH",
+        },
+    },
+]
+
+
 def load_advocacy_days():
     for spec in ADVOCACY_DAYS:
         spec = dict(spec)

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 from django.utils.dates import MONTHS as DJANGO_MONTHS
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -338,11 +339,11 @@ class CampaignIndexPage(TranslatedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        campaigns = list(
+        campaigns = sorted(
             public_pages(CampaignPage.objects.child_of(self))
             .select_related("hero_image")
-            .prefetch_related("hero_image__renditions")
-            .order_by("-first_published_at", "pk")
+            .prefetch_related("hero_image__renditions"),
+            key=CampaignPage.sort_key,
         )
         context["current_campaigns"] = [c for c in campaigns if c.is_current]
         context["past_campaigns"] = [c for c in campaigns if not c.is_current]
@@ -362,6 +363,15 @@ class CampaignPage(TranslatedPageMixin, Page):
     )
     hero_alt = models.CharField(_("hero image alt text"), max_length=250, blank=True)
     is_current = models.BooleanField(_("current campaign"), default=True)
+    start_date = models.DateField(
+        _("started"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for a campaign without a fixed start; it is then shown as ongoing."),
+    )
+    end_date = models.DateField(
+        _("ended"), null=True, blank=True, help_text=_("Leave empty while the campaign goes on, or when it has no end.")
+    )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
     demands_heading = models.CharField(
         _("heading of the demands"),
@@ -373,7 +383,10 @@ class CampaignPage(TranslatedPageMixin, Page):
     content_panels = TranslatedPageMixin.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Hero image")),
-        FieldPanel("is_current"),
+        MultiFieldPanel(
+            [FieldPanel("is_current"), FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")])],
+            heading=_("When"),
+        ),
         MultiFieldPanel(
             [FieldPanel("demands_heading"), InlinePanel("demands", label=_("Demand"))], heading=_("Priority demands")
         ),
@@ -392,6 +405,38 @@ class CampaignPage(TranslatedPageMixin, Page):
         super().clean()
         if self.hero_image_id and not (self.hero_alt_en or self.hero_alt or "").strip():
             raise ValidationError({"hero_alt_en": _("Describe the hero image for people who cannot see it.")})
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The campaign cannot end before it starts.")})
+
+    @property
+    def is_ongoing(self):
+        """A current campaign without dates: an ongoing effort rather than a dated one."""
+        return self.is_current and not self.start_date and not self.end_date
+
+    @property
+    def dates_label(self):
+        """When the campaign runs, in months of the active language: "March 2021 – May 2022", "Since March 2021",
+        "Until May 2022", "Ongoing" for a current one without dates, "" for a past one without dates."""
+        start, end = self.start_date, self.end_date
+        if start and end:
+            if (start.year, start.month) == (end.year, end.month):
+                return dates.month_year(start)
+            return pgettext("date range", "%(start)s – %(end)s") % {
+                "start": dates.month_year(start),
+                "end": dates.month_year(end),
+            }
+        if start:
+            return _("Since %(date)s") % {"date": dates.month_year(start)}
+        if end:
+            return _("Until %(date)s") % {"date": dates.month_year(end)}
+        return str(_("Ongoing")) if self.is_current else ""
+
+    def sort_key(self):
+        """Listings: campaigns with dates first, the most recent (end, else start) first; then those without,
+        the most recently published first."""
+        latest = self.end_date or self.start_date
+        published = self.first_published_at.timestamp() if self.first_published_at else 0
+        return (latest is None, -(latest.toordinal() if latest else 0), -published, self.pk or 0)
 
     def demand_list(self):
         """The demands in order: as the section's fetch read them when served, else from the database (or from
@@ -605,11 +650,13 @@ class AdvocacyDay(EnglishBaseColumnsMixin, models.Model):
     YEARLY_RANGE = "yearly-range"
     YEARLY_MONTH = "yearly-month"
     ONCE = "once"
+    NO_FIXED_DATE = "no-fixed-date"
     RULES = [
         (YEARLY_DATE, _("Every year on the same day (e.g. 8 March)")),
         (YEARLY_RANGE, _("Every year over the same days (e.g. 25 November to 10 December)")),
         (YEARLY_MONTH, _("Every year during one month (e.g. each March)")),
         (ONCE, _("Once, on given dates")),
+        (NO_FIXED_DATE, _("No fixed dates: ongoing, or whenever it meets (e.g. a UN committee's sessions)")),
     ]
 
     name = models.CharField(_("name"), max_length=200)
@@ -621,7 +668,8 @@ class AdvocacyDay(EnglishBaseColumnsMixin, models.Model):
         default=YEARLY_DATE,
         help_text=_(
             "Then fill in 'Every year' (the month and day; for several days also the month and day it ends; "
-            "for a whole month the month only) or 'Once' (the date, and the last day if it lasts several days)."
+            "for a whole month the month only) or 'Once' (the date, and the last day if it lasts several days). "
+            "Without fixed dates, fill in neither: it is listed as ongoing, never in the calendar's dates."
         ),
     )
     month = models.PositiveSmallIntegerField(_("month"), choices=MONTHS, null=True, blank=True)
@@ -694,7 +742,11 @@ class AdvocacyDay(EnglishBaseColumnsMixin, models.Model):
 
     @property
     def is_recurring(self):
-        return self.rule != self.ONCE
+        return self.rule in (self.YEARLY_DATE, self.YEARLY_RANGE, self.YEARLY_MONTH)
+
+    @property
+    def has_fixed_dates(self):
+        return self.rule != self.NO_FIXED_DATE
 
     def occurrence_in(self, year):
         """(start, end) of the occurrence starting in `year`, for a yearly rule (None for a one-off)."""
@@ -710,6 +762,8 @@ class AdvocacyDay(EnglishBaseColumnsMixin, models.Model):
         return None
 
     def _occurrences_from_year(self, first_year):
+        if self.rule == self.NO_FIXED_DATE:  # never in the calendar's dates
+            return
         if self.rule == self.ONCE:
             if self.date:
                 yield self.date, self.end_date or self.date
@@ -755,6 +809,8 @@ class AdvocacyDay(EnglishBaseColumnsMixin, models.Model):
             return _("Every year in %(month)s") % {"month": dates.month_name_of(self.month)}
         if self.rule == self.ONCE and self.date:
             return dates.span(self.date, self.end_date)
+        if self.rule == self.NO_FIXED_DATE:
+            return str(_("Ongoing, no fixed dates"))
         return ""
 
     @staticmethod
@@ -832,5 +888,7 @@ class AdvocacyCalendarPage(TranslatedPageMixin, Page):
         context["upcoming"] = upcoming(days=days, on=today)
         past = [day for day in days if day.next_occurrence(today) is None and day.date]
         context["past"] = sorted(past, key=lambda day: day.date, reverse=True)
+        undated = [day for day in days if not day.has_fixed_dates]
+        context["without_dates"] = sorted(undated, key=lambda day: (day.name or "").casefold())
         context["today"] = today
         return context

@@ -29,6 +29,8 @@ class NextOccurrenceColumn(Column):
     """The dates an advocacy day next comes round, so staff can check the rule they entered."""
 
     def get_value(self, instance):
+        if not instance.has_fixed_dates:
+            return _("Ongoing")
         nxt = instance.next_occurrence()
         return AdvocacyDay.describe(*nxt) if nxt else _("Over")
 

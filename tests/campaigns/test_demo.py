@@ -58,3 +58,17 @@ def test_demo_memberships_are_the_seeds_own(client, demo):
     assert "Partenaire, sans adhésion formelle" in page.content.decode()
     page = client.get("/es/members/peoples-global-action/")
     assert "Comité directivo" in page.content.decode()
+
+
+def test_demo_lists_the_seeds_moments_without_dates_as_ongoing(client, demo):
+    """The seed's venues and campaigns given without a date are data without dates, listed apart on the calendar."""
+    undated = set(AdvocacyDay.objects.filter(rule=AdvocacyDay.NO_FIXED_DATE).values_list("name_en", flat=True))
+    assert undated == {
+        "UN Committee on Migrant Workers and OHCHR",
+        "World Social Forum on Migration",
+        "Global Forum on Migration and Development (GFMD)",
+        "12x12x12 Campaign for ratification of ILO Domestic Workers' Convention",
+        "Human Rights at International Borders, OHCHR",
+    }
+    section = client.get("/es/calendar/").content.decode()
+    assert "Foro Social Mundial de las Migraciones" in section and "En curso, sin fechas fijas" in section
