@@ -229,6 +229,23 @@ class TestWhatIsSearched:
         assert english_only.select_one(".notice") and english_only.select_one(".search-result")["lang"] == "en"
         assert result_titles(client.get("/en/search/", {"q": "region"})) == ["Spotlight report"]
 
+    def test_documents_are_found_by_the_text_of_their_file(self, client, home):
+        """The text read from the PDF is searched in the file's language, and rebuilt with the index."""
+        original = DocumentFactory(
+            title="Rev 3 comments", in_library=True, paragraphs=["Freedom of association for migrant workers."]
+        )
+        DocumentFactory(
+            title="Comentarios a la Rev 3",
+            language="es",
+            original=original,
+            paragraphs=["La libertad sindical y la negociación colectiva de las trabajadoras."],
+        )
+        for _ in range(2):
+            spanish = result_titles(client.get("/es/search/", {"q": "negociación colectiva"}))
+            assert spanish == ["Comentarios a la Rev 3"]
+            assert result_titles(client.get("/en/search/", {"q": "association"})) == ["Rev 3 comments"]
+            rebuild()
+
     def test_documents_hidden_from_the_library_are_not_found(self, client, home):
         DocumentFactory(title="Internal budget", in_library=False)
         draft = ContentPageFactory(parent=home, slug="draft", live=False)

@@ -117,9 +117,10 @@ def document_entry(document):
     with translation.override(document.language):
         kind = clean(str(document.get_doc_type_display()), 100)
     date = datetime.date(document.year, 1, 1) if document.year else _as_date(document.created_at)
-    return _entry(
-        document.language, clean(document.title, 255), clean(document.description), date, kind, document=document
-    )
+    text = document.description
+    if "text" not in document.get_deferred_fields() and document.text:  # what the file says (its text page)
+        text = f"{text}\n{document.text}"
+    return _entry(document.language, clean(document.title, 255), clean(text), date, kind, document=document)
 
 
 def _entry(language, title, text, date, kind, **target):
@@ -196,7 +197,8 @@ def index_document_family(document):
     family = WimnDocument.objects.filter(Q(pk=root_id) | Q(original_id=root_id))
     with transaction.atomic():
         SearchEntry.objects.filter(document__in=family).delete()
-        return _write([document_entry(doc) for doc in indexable_documents().filter(pk__in=family.values("pk"))])
+        versions = indexable_documents().defer(None).filter(pk__in=family.values("pk"))
+        return _write([document_entry(doc) for doc in versions])
 
 
 def rebuild():
@@ -217,8 +219,10 @@ def rebuild():
                 for page in model.objects.filter(pk__in=ids[start : start + CHUNK]):
                     entries.extend(page_entries(page))
                 count += _write(entries)
-        documents = list(indexable_documents())
-        count += _write([document_entry(document) for document in documents])
+        ids = list(indexable_documents().order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(ids), CHUNK):  # with their text, read a chunk at a time
+            documents = WimnDocument.objects.defer(None).filter(pk__in=ids[start : start + CHUNK])
+            count += _write([document_entry(document) for document in documents])
     _merge_pending_lists()
     return count
 
