@@ -11,6 +11,28 @@ from wimn_site import frame
 from wimn_site.factories import ContentPageFactory, create_site_root, ensure_tree_root, rich
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """A kept test database (--reuse-db) whose last test was transactional was flushed, and so lost Wagtail's
+    default Locale, which data migrations added since (Wagtail's BootstrapTranslatableModel) read: put it back
+    before pytest-django migrates that database. A new database gets it from Wagtail's own migration."""
+    import psycopg
+
+    from django.db import connection
+
+    params = connection.get_connection_params()
+    params["dbname"] = connection.settings_dict["TEST"].get("NAME") or f"test_{params['dbname']}"
+    try:
+        with psycopg.connect(**params, autocommit=True) as kept:
+            kept.execute(
+                "INSERT INTO wagtailcore_locale (language_code) SELECT %s "
+                "WHERE NOT EXISTS (SELECT 1 FROM wagtailcore_locale)",
+                [settings.LANGUAGE_CODE],
+            )
+    except psycopg.Error:
+        pass  # no such database or table yet: the migrations create both
+
+
 def pytest_sessionstart(session):
     """Start each run with no uploads left over from an earlier one."""
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
