@@ -74,6 +74,11 @@ class PledgePage(RoutablePageMixin, StatementBasePage):
         context["pledge_versions"] = published_versions(self) if self.pk else []
         return context
 
+    def get_cached_paths(self):
+        """The page and each earlier version (their list of versions and "current" mark change with a new
+        publication), purged with the page in every language. Comparisons keep their text and expire alone."""
+        return [*super().get_cached_paths(), *(f"/versions/{v.revision_id}/" for v in published_versions(self))]
+
     def _version(self, revision_id):
         revision = published_revision(self, revision_id)
         if revision is None:

@@ -6,9 +6,12 @@ from pathlib import Path
 import pytest
 from wagtail_footnotes.models import Footnote
 
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
 from statements.factories import PledgePageFactory, StatementPageFactory
-from statements.models import PledgePage
+from statements.models import PledgePage, StatementPage
 from tests.helpers import count_queries, soup
+from tests.statements.admin_helpers import add_url, form_data, inline
 from wimn_site.factories import rich
 
 pytestmark = pytest.mark.django_db
@@ -145,3 +148,46 @@ def test_demo_2016_statement_keeps_its_three_notes_where_the_seed_has_them(clien
     assert all(n.a["href"] == link for n in notes)
     french = soup(client.get("/fr/statements/initial-elements-unga-summit-2016/"))
     assert french.select_one(".footnotes .footnote").get_text().strip().startswith("Le texte de la note 1")
+
+
+def test_staff_add_a_translated_footnote_through_the_admin(client, staff, index):
+    """The editor's body offers footnotes; a footnote's text is entered per language and shows in each."""
+    features = ["bold", "italic", "link", "footnotes"]
+    key = str(uuid.uuid4())
+    url = add_url("statementpage", index)
+    assert "footnotes/js/footnotes.js" in client.get(url).content.decode()
+    paragraph = f'<p>Climate change.<footnote id="{key}">[{key[:6]}]</footnote></p>'
+    bodies = {
+        f"body_{code}": streamfield([("paragraph", rich_text(paragraph, features=features))] if code in "en es" else [])
+        for code in ("en", "es", "pt", "fr")
+    }
+    data = form_data(
+        client,
+        url,
+        title_en="With a note",
+        title_es="Con una nota",
+        slug="with-a-note",
+        kind="statement",
+        date="2016-07-15",
+        summary_en="Summary.",
+        summary_es="Resumen.",
+        **nested_form_data(bodies),
+        **inline(
+            "footnotes",
+            [
+                {
+                    "uuid": key,
+                    "text_en": rich_text("<p>The note.</p>", features=features),
+                    "text_es": rich_text("<p>La nota.</p>", features=features),
+                }
+            ],
+        ),
+    )
+    data["action-publish"] = "action-publish"
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = StatementPage.objects.get(slug="with-a-note")
+    assert [(str(f.uuid), "La nota." in f.text_es) for f in page.footnotes.all()] == [(key, True)]
+    html = soup(client.get("/es/statements/with-a-note/"))
+    assert html.select_one(".statement__body a.footnote-ref sup").get_text() == "[1]"
+    assert html.select_one(".footnotes .footnote p").get_text() == "La nota."

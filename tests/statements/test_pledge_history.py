@@ -1,12 +1,14 @@
 """A pledge's history for visitors: its published versions, an earlier version, and a comparison of two."""
 
 import datetime
+from urllib.parse import urlsplit
 
 import pytest
 
 from statements.factories import PledgeCommitmentFactory, PledgePageFactory
 from statements.models import PledgeCommitment, PledgePage
 from tests.helpers import count_queries, soup
+from wimn_site.cache_invalidation import page_urls
 from wimn_site.factories import rich
 
 pytestmark = pytest.mark.django_db
@@ -214,3 +216,12 @@ def test_demo_pledge_history_shows_the_2022_pledge_and_its_2023_update(client, d
             "fr": {"Prévu"},
         }[language]
     assert page.commitments.count() == 6
+
+
+def test_publishing_purges_every_version_page(index):
+    """A new publication changes the list of versions on each earlier version: the caches forget them all."""
+    page, first, second = _pledge(index)
+    assert page.get_cached_paths() == ["/", f"/versions/{first.pk}/", f"/versions/{second.pk}/"]
+    stale = [urlsplit(url).path for url in page_urls(page)]
+    assert f"/en/statements/pledge/versions/{first.pk}/" in stale
+    assert "/en/statements/pledge/" in stale
