@@ -269,3 +269,21 @@ def test_staff_create_directory_and_calendar_pages(staff, home):
         assert response.status_code == 302, response.context["form"].errors if response.context else response
         assert staff.get(f"/en/{slug}/").status_code == 200
         assert staff.get(url).status_code in (302, 403)  # max_count = 1
+
+
+def test_the_rendered_organization_form_posts_back_its_memberships(staff):
+    """Staff open a coalition with memberships, end the current one and publish: every row round-trips."""
+    from campaigns.factories import CoalitionMembershipFactory
+    from tests.events.test_admin import rendered_form_data
+
+    org = OrganizationFactory(slug="gcm", name="Global Coalition on Migration", relation="coalition")
+    CoalitionMembershipFactory(organization=org, role="member", start_year=2012, note_en="Founding member.")
+    CoalitionMembershipFactory(organization=org, role="observer", end_year=2011)
+    url = reverse("wagtailsnippets_campaigns_organization:edit", args=(org.pk,))
+    data = rendered_form_data(staff.get(url), "form#w-editor-form")
+    assert data["memberships-TOTAL_FORMS"] == "2" and data["memberships-0-note_en"] == "Founding member."
+    data["memberships-0-end_year"] = "2019"
+    response = staff.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    labels = [membership.label for membership in Organization.objects.get(pk=org.pk).membership_list()]
+    assert labels == ["Member from 2012 to 2019", "Observer until 2011"]

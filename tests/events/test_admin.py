@@ -240,3 +240,62 @@ def test_events_live_only_in_the_events_section(events_index, home):
     assert not EventPage.can_create_at(home)
     assert not EventIndexPage.can_create_at(home)  # max_count 1, already there
     assert EventIndexPage.can_exist_under(home)
+
+
+def rendered_form_data(response, selector="form#page-edit-form"):
+    """What a browser without scripts would post back from the rendered form: every named field with its value
+    (checked boxes only, the selected option). StreamFields, which the admin's scripts write, are added by the test."""
+    form = soup(response).select_one(selector)
+    data = {}
+    for field in form.select("input[name], select[name], textarea[name]"):
+        name = field["name"]
+        if field.name == "select":
+            chosen = field.select("option[selected]")
+            data[name] = (
+                [option.get("value", "") for option in chosen]
+                if field.has_attr("multiple")
+                else (chosen[0].get("value", "") if chosen else "")
+            )
+        elif field.name == "textarea":
+            data[name] = field.get_text()
+        elif field.get("type") in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                data.setdefault(name, []).append(field.get("value", "on"))
+        else:
+            data[name] = field.get("value", "")
+    return data
+
+
+def test_the_rendered_edit_form_posts_back_its_participants_and_takes_changes(staff, make_event):
+    """Staff open an event with participants, change one row's role, add a rapporteur and publish: the rendered form
+    round-trips every row, with its translations."""
+    from events.factories import EventParticipantFactory
+
+    event = make_event(slug="caucus", title="Caucus")
+    EventParticipantFactory(
+        page=event, role="organizer", organization_name_en="UN Women", organization_name_es="ONU Mujeres"
+    )
+    EventParticipantFactory(page=event, role="moderator", name="Carol Barton", position_fr="Co-coordinatrice")
+    url = reverse("wagtailadmin_pages:edit", args=(event.pk,))
+    data = rendered_form_data(staff.get(url))
+    assert data["participants-TOTAL_FORMS"] == "2"
+    assert data["participants-0-role"] == "organizer" and data["participants-0-organization_name_es"] == "ONU Mujeres"
+    data["participants-0-role"] = "co-organizer"
+    data.update(
+        {
+            "participants-TOTAL_FORMS": "3",
+            "participants-2-role": "rapporteur",
+            "participants-2-name": "Neha Misra",
+            "participants-2-ORDER": "3",
+            **{f"body_{code}": streamfield([]) for code in ("en", "es", "pt", "fr")},
+        }
+    )
+    response = staff.post(url, {**nested_form_data(data), "action-publish": "publish"})
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    rows = [(p.role, p.name or p.organization_display, p.position_fr or "") for p in event.participants.all()]
+    assert sorted(rows) == [
+        ("co-organizer", "UN Women", ""),
+        ("moderator", "Carol Barton", "Co-coordinatrice"),
+        ("rapporteur", "Neha Misra", ""),
+    ]
+    assert event.participants.get(role="co-organizer").organization_name_es == "ONU Mujeres"
