@@ -20,6 +20,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 
 from wagtail.models import Page, ReferenceIndex, get_page_models
 
@@ -122,4 +123,8 @@ def document_text(request, document_id):
         "library_url": library.get_url(request) if library else "",
         "library_title": library.title if library else "",
     }
-    return TemplateResponse(request, "wimn_site/document_text.html", context)
+    response = TemplateResponse(request, "wimn_site/document_text.html", context)
+    # Never kept by the page cache or a proxy, like the file itself (streamed, so never cached): whether it
+    # may be shown changes with the pages that use it, whose invalidation does not know this address.
+    patch_cache_control(response, private=True)
+    return response

@@ -16,7 +16,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 from statements.factories import MediaAlertFactory, StatementAttachmentFactory, StatementIndexPageFactory
 from statements.models import StatementBasePage
 from tests.helpers import count_queries, soup
-from wimn_site import registry
+from wimn_site import page_cache, registry
 from wimn_site.factories import ContentPageFactory, DocumentFactory
 from wimn_site.models import ContentPage
 
@@ -94,7 +94,14 @@ def test_files_of_a_draft_page_open_with_it(client, library, home):
     assert client.get(text_url(document)).status_code == 404
     page.save_revision().publish()
     assert client.get(document.url).status_code == 200
-    assert client.get(text_url(document)).status_code == 200
+    response = client.get(text_url(document))
+    assert response.status_code == 200
+    # never kept by the page cache or a proxy: unpublishing the page closes it at once, like the file
+    assert "private" in response["Cache-Control"] and not page_cache.cacheable_response(response.wsgi_request, response)
+    page.refresh_from_db()
+    page.unpublish()
+    assert client.get(document.url).status_code == 404
+    assert client.get(text_url(document)).status_code == 404
 
 
 def test_an_embargoed_alerts_file_is_a_404_until_the_alert_is_live(client, library, home):
