@@ -191,3 +191,11 @@ def test_staff_add_a_translated_footnote_through_the_admin(client, staff, index)
     html = soup(client.get("/es/statements/with-a-note/"))
     assert html.select_one(".statement__body a.footnote-ref sup").get_text() == "[1]"
     assert html.select_one(".footnotes .footnote p").get_text() == "La nota."
+
+
+def test_search_indexes_the_words_not_the_reference_placeholders(index):
+    """The paragraph's words are indexed; a reference's placeholder ([abc123]) is not."""
+    page, keys = _statement(index)
+    words = " ".join(page.body.stream_block.get_searchable_content(page.body_en))
+    assert "Climate change." in words and "All migrants have all human rights." in words
+    assert str(keys[0])[:6] not in words and "[" not in words
