@@ -42,6 +42,35 @@ def _paragraphs(page_text):
     return out
 
 
+_PAGE_NUMBER = re.compile(
+    r"^(?:.*\s)?(?:page|página|pág\.?)\s*\d+\s*(?:/|of|de|sur)\s*\d+$|^(?:page|página|pág\.?)?\s*\d{1,3}$", re.I
+)
+
+
+def _shape(paragraph):
+    return re.sub(r"\d+", "#", paragraph)
+
+
+def _without_running_lines(pages):
+    """The paragraphs of every page, without running headers and footers: a short paragraph at the top or
+    bottom of most pages (its numbers aside), and a lone page number ("Page 2/5", "Página 3", "7")."""
+    counts = {}
+    for paragraphs in pages:
+        edges = [paragraph for paragraph in paragraphs[:2] + paragraphs[-2:] if len(paragraph) <= 200]
+        for shape in {_shape(paragraph) for paragraph in edges}:
+            counts[shape] = counts.get(shape, 0) + 1
+    running = {shape for shape, count in counts.items() if len(pages) >= 3 and count > len(pages) // 2}
+    kept = []
+    for paragraphs in pages:
+        last = len(paragraphs) - 1
+        for number, paragraph in enumerate(paragraphs):
+            at_edge = (number < 2 or number >= last - 1) and len(paragraph) <= 200
+            if _PAGE_NUMBER.match(paragraph) or (at_edge and _shape(paragraph) in running):
+                continue
+            kept.append(paragraph)
+    return kept
+
+
 def extract_text(data, *, max_pages=MAX_PAGES, max_chars=MAX_CHARS, max_bytes=MAX_BYTES):
     """The text of the PDF `data` (bytes), paragraphs separated by a blank line; "" when it has none or
     cannot be read. Never raises."""
@@ -53,7 +82,7 @@ def extract_text(data, *, max_pages=MAX_PAGES, max_chars=MAX_CHARS, max_bytes=MA
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             return ""
-        paragraphs, size = [], 0
+        pages, size = [], 0
         for number, page in enumerate(reader.pages):
             if number >= max_pages or size >= max_chars:
                 break
@@ -61,13 +90,12 @@ def extract_text(data, *, max_pages=MAX_PAGES, max_chars=MAX_CHARS, max_bytes=MA
                 page_text = page.extract_text(extraction_mode="layout")
             except Exception:  # some pages of some files defeat the layout mode; the plain mode may read them
                 page_text = page.extract_text()
-            for paragraph in _paragraphs(page_text or ""):
-                paragraphs.append(paragraph)
-                size += len(paragraph) + 2
+            pages.append(_paragraphs(page_text or ""))
+            size += sum(len(paragraph) + 2 for paragraph in pages[-1])
     except Exception:  # pypdf raises many kinds of errors on broken files; none may stop an upload
         logger.info("No text read from an uploaded PDF", exc_info=True)
         return ""
-    text = "\n\n".join(paragraphs)
+    text = "\n\n".join(_without_running_lines(pages))
     if len(text) > max_chars:
         text = text[:max_chars].rsplit(" ", 1)[0] + " …"
     return text

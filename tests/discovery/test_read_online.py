@@ -58,6 +58,7 @@ def test_the_text_page_shows_the_files_text_in_the_visitors_language(client, lib
     assert body["lang"] == "es"
     assert SPANISH[0] in [p.get_text() for p in body.select("p")]
     assert html.select_one(".download__link")["href"] == spanish.url  # this very file, whatever the language
+    assert not html.select(".download__note")  # no "not in your language": the visitor chose this file
     assert [a["href"] for a in html.select(".document-text__others a")] == [text_url(original, language)]
     about = html.select_one(".document-text__about").get_text()
     expected = {"en": "The text of this document", "es": "El texto de este documento", "fr": "Le texte de ce document"}

@@ -46,6 +46,13 @@ def test_broken_files_give_no_text_and_no_error(data):
     assert extract_text(data) == ""
 
 
+def test_running_footers_and_page_numbers_are_left_out():
+    text = extract_text(long_pdf())
+    assert "Página" not in text and "Declaración ·" not in text
+    assert text.count("Declaración") == 1  # the title, once
+    assert "8 de marzo de 2022" in text
+
+
 def test_a_truncated_file_gives_no_error():
     data = long_pdf()
     assert isinstance(extract_text(data[: len(data) // 2]), str)

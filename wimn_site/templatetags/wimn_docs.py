@@ -42,7 +42,7 @@ def document_download(context, document, label="", read_url=None, exact=False):
         "label": label,
         "mime": mimetypes.guess_type(doc.file.name)[0] or "application/octet-stream",
         "language_name": settings.LANGUAGE_NATIVE_NAMES.get(doc_language, doc_language),
-        "is_fallback": doc_language != language,
+        "is_fallback": doc_language != language and not exact,  # `exact`: the visitor chose this file
         "others": others,
         "read_url": read_url,
         "LANG": language,
