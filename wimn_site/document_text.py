@@ -2,19 +2,22 @@
 document on a page of the site (`/<lang>/documents/<id>/text/`) instead of downloading it.
 
 Bounded: files above `MAX_BYTES` are not read, at most `MAX_PAGES` pages and `MAX_CHARS` characters are
-kept. A file pypdf cannot read (broken, encrypted, not a PDF at all) gives no text and no error: the
-document is saved as it would be without this, and its library entry offers the download only.
+kept, and no page is started after `MAX_SECONDS`. A file pypdf cannot read (broken, encrypted, not a PDF
+at all) gives no text and no error: the document is saved as it would be without this, and its library
+entry offers the download only.
 """
 
 import io
 import logging
 import re
+import time
 
 logger = logging.getLogger(__name__)
 
 MAX_BYTES = 30 * 1024 * 1024
 MAX_PAGES = 60
 MAX_CHARS = 150_000
+MAX_SECONDS = 15  # a file whose pages take longer keeps what was read by then (the upload must not time out)
 
 _SPACES = re.compile(r"[ \t\u00a0\u202f]+")
 _HYPHENATED = re.compile(r"(\w)-$")
@@ -71,7 +74,7 @@ def _without_running_lines(pages):
     return kept
 
 
-def extract_text(data, *, max_pages=MAX_PAGES, max_chars=MAX_CHARS, max_bytes=MAX_BYTES):
+def extract_text(data, *, max_pages=MAX_PAGES, max_chars=MAX_CHARS, max_bytes=MAX_BYTES, max_seconds=MAX_SECONDS):
     """The text of the PDF `data` (bytes), paragraphs separated by a blank line; "" when it has none or
     cannot be read. Never raises."""
     if not data or len(data) > max_bytes or not data.lstrip()[:5].startswith(b"%PDF"):
@@ -82,9 +85,9 @@ def extract_text(data, *, max_pages=MAX_PAGES, max_chars=MAX_CHARS, max_bytes=MA
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             return ""
-        pages, size = [], 0
+        pages, size, started = [], 0, time.monotonic()
         for number, page in enumerate(reader.pages):
-            if number >= max_pages or size >= max_chars:
+            if number >= max_pages or size >= max_chars or time.monotonic() - started > max_seconds:
                 break
             try:
                 page_text = page.extract_text(extraction_mode="layout")

@@ -74,6 +74,7 @@ def test_reading_is_bounded_by_size_pages_and_characters():
     assert extract_text(data, max_bytes=len(data) - 1) == ""
     first_page = extract_text(data, max_pages=1)
     assert "Sección 0." in first_page and "Sección 7." not in first_page
+    assert extract_text(data, max_seconds=-1) == ""  # out of time before the first page
     short = extract_text(data, max_chars=500)
     assert len(short) <= 502 and short.endswith(" …")
 
