@@ -1,7 +1,7 @@
 """Demo events: the network's IMRF side events of May 2022, the 2016 Women's Caucus in New York, and a few
 upcoming events placed relative to the day the demo is loaded (so the upcoming list is never empty).
 
-Facts (dates, titles, moderators, co-sponsors) come from the network's site (shared/seeds); times of day,
+Facts (dates, titles, organizers, moderators, co-sponsors) come from the network's site (shared/seeds); times of day,
 venues and wording are the demo's own. Co-sponsors link to the campaigns app's directory by slug when
 the organization is there, and are kept as plain names otherwise (governments, UN agencies, missions).
 """
