@@ -122,3 +122,48 @@ def test_the_command_reads_files_stored_before(capsys):
     assert FIRST in WimnDocument.objects.defer(None).get(pk=document.pk).text
     assert WimnDocument.objects.get(pk=scan.pk).text_chars == 0
     assert "1 document(s) with text." in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("multiple", [False, True])
+def test_a_pdf_uploaded_in_the_admin_has_its_text(staff, multiple):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from wagtail.models import Collection
+
+    data = statement_pdf("Compromiso de la red", "es", datetime.date(2023, 7, 4), [FIRST])
+    upload = SimpleUploadedFile("compromiso.pdf", data, "application/pdf")
+    collection = Collection.get_first_root_node().pk
+    if multiple:  # uploaded aside first, then completed with its language and type
+        from wagtail.models import UploadedFile
+
+        added = staff.post("/admin/documents/multiple/add/", {"files[]": upload, "collection": collection})
+        assert added.json()["success"]
+        pk = UploadedFile.objects.get().pk
+        done = staff.post(
+            f"/admin/documents/multiple/create_from_uploaded_document/{pk}/",
+            {
+                f"uploaded-document-{pk}-title": "Compromiso de la red",
+                f"uploaded-document-{pk}-collection": collection,
+                f"uploaded-document-{pk}-language": "es",
+                f"uploaded-document-{pk}-doc_type": "pledge",
+            },
+        )
+        assert done.status_code == 200 and done.json()["success"], done.content[:500]
+    else:
+        response = staff.post(
+            "/admin/documents/add/",
+            {
+                "title": "Compromiso de la red",
+                "file": upload,
+                "collection": collection,
+                "language": "es",
+                "doc_type": "pledge",
+                "description": "",
+                "year": "2023",
+            },
+        )
+        assert response.status_code == 302, response.content.decode()[:2000]
+    document = WimnDocument.objects.defer(None).get()
+    assert FIRST in document.text and document.text_chars == len(document.text)
+    assert document.file_size == len(data)

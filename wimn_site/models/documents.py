@@ -160,12 +160,21 @@ class WimnDocument(AbstractDocument):
                     }
                 )
 
+    def _set_document_file_metadata(self):
+        """Wagtail calls this for every new file its admin attaches (one upload, several at once, a replaced
+        file): the size and hash, and here the text."""
+        super()._set_document_file_metadata()
+        self.read_file_text()
+        self._text_is_read = True
+
     def save(self, *args, **kwargs):
         if self.file and not getattr(self.file, "_committed", True):  # a new upload, still in memory or on disk
-            self.read_file_text()
+            if not getattr(self, "_text_is_read", False):  # factories and scripts; the admin has read it
+                self.read_file_text()
             if self.file_size is None:
                 self.file_size = getattr(self.file, "size", None)  # the library shows it without asking storage
         super().save(*args, **kwargs)
+        self._text_is_read = False
 
     def read_file_text(self):
         """Read the text of the PDF (`wimn_site.document_text`: bounded, "" for a broken or encrypted file)."""
