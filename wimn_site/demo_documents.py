@@ -168,7 +168,7 @@ def statement_pdf(title, language, date, paragraphs, *, author=NETWORK, font_dir
     pdf.set_font(family, "B", 10)
     pdf.set_text_color(120, 40, 90)
     pdf.multi_cell(0, 6, text(author), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(4)
+    pdf.ln(8)
     pdf.set_text_color(0)
     pdf.set_font(family, "B", 17)
     pdf.multi_cell(0, 8, text(title), align="L", new_x="LMARGIN", new_y="NEXT")
@@ -185,7 +185,7 @@ def statement_pdf(title, language, date, paragraphs, *, author=NETWORK, font_dir
             pdf.ln(3)
             pdf.set_font(family, "B", 12.5)
             pdf.multi_cell(0, 7, text(value), align="L", new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(1.5)
+            pdf.ln(3)
             continue
         pdf.set_font(family, "", 11)
         if kind == "item":
