@@ -95,25 +95,45 @@ class _Blocks(HTMLParser):
         self.parts.append(data)
 
 
+FOOTNOTE_TAG = re.compile(r"<footnote\b[^>]*>.*?</footnote>", re.S)
+
+
+def _html_blocks(html_text):
+    parser = _Blocks()
+    parser.feed(FOOTNOTE_TAG.sub("", html_text))
+    parser.close()
+    parser.flush()
+    return parser.blocks
+
+
 def blocks_of(paragraphs):
-    """Normalise `paragraphs`: plain strings, strings of rich-text HTML, ("heading", text) pairs or
-    {"heading": text} / {"paragraph": text} dicts, in any mix → [(kind, text)]."""
+    """Normalise `paragraphs` → [(kind, text)], kind "heading", "paragraph" or "item". Accepted, in any mix:
+    plain strings; strings of rich-text HTML (<h2>, <p>, <li>); ("heading", text) pairs; {"heading": text}
+    dicts; and a page body as the demo builds it (`rich(...)`'s ("paragraph", RichText) pairs, a StreamValue
+    with heading, paragraph and quote blocks). Other blocks (images, documents, buttons) are left out."""
     out = []
     for item in paragraphs:
-        if isinstance(item, dict):
-            ((kind, text),) = item.items()
-            out.append((kind, str(text)))
+        if hasattr(item, "block_type"):  # a StreamValue's child
+            kind, value = item.block_type, item.value
+        elif isinstance(item, dict):
+            ((kind, value),) = item.items()
         elif isinstance(item, (tuple, list)):
-            kind, text = item
-            out.append((kind, str(text)))
-        elif "<" in str(item):
-            parser = _Blocks()
-            parser.feed(str(item))
-            parser.close()
-            parser.flush()
-            out.extend(parser.blocks)
+            kind, value = item
         else:
-            out.append(("paragraph", html.unescape(str(item))))
+            kind, value = "paragraph", item
+        value = getattr(value, "source", value)  # RichText
+        if hasattr(value, "get") and not isinstance(value, str):  # a heading or quote block's StructValue
+            value = " — ".join(str(value.get(key)) for key in ("text", "attribution") if value.get(key))
+        if not isinstance(value, str) or not value.strip():
+            continue
+        if "<" in value:
+            found = _html_blocks(value)
+            if kind == "heading":
+                found = [("heading", text) for _kind, text in found]
+            out.extend(found)
+        else:
+            kind = kind if kind in ("heading", "item") else "paragraph"
+            out.append((kind, html.unescape(value)))
     return out
 
 

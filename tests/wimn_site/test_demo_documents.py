@@ -7,9 +7,11 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from wagtail.rich_text import RichText
+
 from wimn_site import demo
 from wimn_site.demo_documents import blocks_of, font_available, plain_latin, statement_pdf
-from wimn_site.factories import DocumentFactory
+from wimn_site.factories import ContentPageFactory, DocumentFactory, rich
 from wimn_site.models import WimnDocument
 
 SPANISH = [
@@ -86,6 +88,32 @@ def test_blocks_read_rich_text_pairs_and_plain_strings():
         ("heading", "H"),
         ("paragraph", "Plain"),
     ]
+
+
+@pytest.mark.django_db
+def test_blocks_read_a_page_body_as_the_demo_builds_it(home):
+    body = rich("<h2>Concerns</h2>", '<p>Separate references<footnote id="a1b2">[1]</footnote>.</p>', "Plain one")
+    assert blocks_of(body) == [
+        ("heading", "Concerns"),
+        ("paragraph", "Separate references."),
+        ("paragraph", "Plain one"),
+    ]
+    page = ContentPageFactory(
+        parent=home,
+        body_en=[
+            ("heading", {"text": "The four concerns", "level": "h2"}),
+            ("paragraph", RichText("<p>One <b>bold</b> word.</p><ul><li>First</li></ul>")),
+            ("quote", {"text": "Women are not vulnerable by nature.", "attribution": "Carol Barton"}),
+        ],
+    )
+    assert blocks_of(page.body_en) == [
+        ("heading", "The four concerns"),
+        ("paragraph", "One bold word."),
+        ("item", "First"),
+        ("paragraph", "Women are not vulnerable by nature. — Carol Barton"),
+    ]
+    reader, text = read(statement_pdf("Page", "en", None, page.body_en))
+    assert "The four concerns" in text and "• First" in text and "Carol Barton" in text
 
 
 @pytest.mark.django_db
