@@ -5,6 +5,7 @@ place in, so "4 pm in New York" stays 4 pm EDT in summer and 4 pm EST in winter 
 the server or of the editor.
 """
 
+import functools
 import zoneinfo
 from datetime import UTC, datetime
 
@@ -15,10 +16,12 @@ from django.utils.translation import gettext_lazy as _
 REGIONS = ("Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
 
 
+@functools.cache
 def timezone_names():
-    """The IANA zones an editor may pick: geographic ones plus UTC (no legacy aliases such as US/Eastern)."""
+    """The IANA zones an editor may pick: geographic ones plus UTC (no legacy aliases such as US/Eastern).
+    Read once per process: `available_timezones()` walks the zone files on disk (about 15 ms)."""
     names = {name for name in zoneinfo.available_timezones() if name.split("/", 1)[0] in REGIONS}
-    return ["UTC", *sorted(names)]
+    return ("UTC", *sorted(names))
 
 
 def timezone_choices():

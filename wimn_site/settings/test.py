@@ -29,3 +29,7 @@ LOGGING["loggers"] = {"axes": {"level": "ERROR"}}  # noqa: F405
 # Tests sign staff in with force_login; the two-step tests turn the requirement on themselves
 # (tests/wimn_site/test_two_factor.py), and a test checks production keeps it on.
 WIMN_2FA_REQUIRED = False
+# The admin's page search index (Wagtail's database backend) is not updated on every save in tests: it cost
+# a fifth of the time of creating a page. tests/wimn_site/test_admin_search.py indexes pages of every type
+# with the production setting and searches them in the admin.
+WAGTAILSEARCH_BACKENDS = {"default": {**WAGTAILSEARCH_BACKENDS["default"], "AUTO_UPDATE": False}}  # noqa: F405
