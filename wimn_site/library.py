@@ -100,8 +100,9 @@ def library_listing(request, per_page=PER_PAGE):
                     for version in document.versions()
                 ],
                 "topics": [options["topics_by_id"][pk] for pk in document.topic_ids if pk in options["topics_by_id"]],
-                # "Read online": the page that carries the document (a statement), else the file's text
-                "read_url": carrier.url if carrier else text_url(shown),
+                # "Read online": the page that carries the document (a statement), else the text of the
+                # visitor's language version, else the original's
+                "read_url": carrier.url if carrier else text_url(shown) or text_url(document),
             }
         )
     return {

@@ -198,6 +198,16 @@ def test_a_file_without_text_offers_only_the_download(client, library):
     assert document.text_chars == 0
 
 
+def test_a_version_without_text_reads_the_originals_text(client, library):
+    original = DocumentFactory(title="Report", in_library=True, paragraphs=ENGLISH)
+    DocumentFactory(
+        title="Informe escaneado", language="es", original=original, file=ContentFile(b"%PDF-1.4 scan", name="s.pdf")
+    )
+    item = soup(client.get("/es/documents/")).select_one(".library-item")
+    assert item.select_one("h2").get_text(strip=True) == "Informe escaneado"
+    assert item.select_one(".download__read")["href"] == text_url(original, "es")
+
+
 def test_a_document_a_registered_page_carries_links_that_page(client, library, home):
     """A statement page is its document's HTML version: pages of registered types are linked instead."""
     original = DocumentFactory(title="Joint statement", paragraphs=ENGLISH)
