@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wimn_site.middleware.PrefixOnlyLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "wimn_site.frame.SiteMiddleware",  # the request's Site from the cache (after CommonMiddleware's host check)
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
