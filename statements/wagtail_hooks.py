@@ -155,3 +155,10 @@ def statement_shown_on(page):
         feeds += [site.root_url + reverse("statements_kind_feed", args=[kind]) for kind, _label in KINDS]
     organizations = [s.organization for s in getattr(page, "signatories", StatementSignatory.objects.none()).all()]
     return feeds + pages_showing(page, organizations)
+
+
+@hooks.register(registry.DOCUMENT_PAGES)
+def statement_pages_carry_their_documents():
+    """A statement, pledge or op-ed page is the HTML version of the files it attaches: the library's "Read
+    online" links the page itself, not a text extract of the PDF (wimn_site.read_online)."""
+    return [StatementBasePage]

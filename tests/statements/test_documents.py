@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from statements.factories import StatementPageFactory, attach_document
+from wimn_site.factories import DocumentLibraryPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +68,14 @@ def test_attached_translation_resolves_to_its_original(client, index):
     attachment.save()
     assert download(client, "/en/statements/t/").select_one(".download__link")["hreflang"] == "en"
     assert download(client, "/es/statements/t/").select_one(".download__link")["hreflang"] == "es"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_library_links_a_statements_files_to_the_statement_page(client, statement, home, language):
+    """Statements register their pages as the HTML version of their files: no PDF needed on a slow phone."""
+    DocumentLibraryPageFactory(parent=home, slug="documents")
+    library = BeautifulSoup(client.get(f"/{language}/documents/").content, "html.parser")
+    item = library.select_one(".library-item")
+    assert item.select_one(".download__read")["href"] == f"/{language}/statements/s/"
+    assert item.select_one(".download__file")["href"].endswith(".pdf")
+    assert not download(client, f"/{language}/statements/s/").select(".download__read")  # the reader is on it
