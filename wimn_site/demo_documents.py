@@ -19,6 +19,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from fpdf import FPDF
+
 from django.utils import formats, translation
 
 FONT_DIRECTORY = Path("/usr/share/fonts/truetype/dejavu")
@@ -150,8 +152,6 @@ def statement_pdf(title, language, date, paragraphs, *, author=NETWORK, font_dir
 
     Same input, same bytes (the creation date is the document's date), so demo files are reproducible.
     """
-    from fpdf import FPDF  # only the demo and the tests write PDFs
-
     directory = FONT_DIRECTORY if font_directory is None else Path(font_directory)
     embedded = font_available(directory)
     text = (lambda value: value) if embedded else plain_latin

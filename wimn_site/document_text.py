@@ -12,6 +12,8 @@ import logging
 import re
 import time
 
+from pypdf import PdfReader
+
 logger = logging.getLogger(__name__)
 
 MAX_BYTES = 30 * 1024 * 1024
@@ -80,8 +82,6 @@ def extract_text(data, *, max_pages=MAX_PAGES, max_chars=MAX_CHARS, max_bytes=MA
     if not data or len(data) > max_bytes or not data.lstrip()[:5].startswith(b"%PDF"):
         return ""
     try:
-        from pypdf import PdfReader
-
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             return ""

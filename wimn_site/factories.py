@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail.rich_text import RichText
 
+from .demo_documents import statement_pdf
 from .models import ContentPage, DocumentLibraryPage, FormPage, HomePage, Topic, WimnDocument
 
 factory.random.reseed_random("wimn")
@@ -113,8 +114,6 @@ def document_file(o):
     document's language (`wimn_site.demo_documents.statement_pdf`)."""
     name = f"{slugify(o.title)[:60] or 'document'}-{o.language}.pdf"
     if o.paragraphs:
-        from .demo_documents import statement_pdf
-
         date = o.date or getattr(o, "year", None)
         return ContentFile(statement_pdf(o.title, o.language, date, o.paragraphs), name=name)
     return ContentFile(minimal_pdf(o.title), name=name)

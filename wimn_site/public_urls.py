@@ -4,7 +4,7 @@ from django.conf import settings
 from django.urls import path
 from django.views.generic import RedirectView
 
-from .read_online import document_text
+from .document_text_view import document_text
 from .search.views import search_view
 from .views import confirm_sign_up
 
