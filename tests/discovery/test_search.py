@@ -84,6 +84,20 @@ class TestLanguagesAndStemming:
     def test_spanish_query_without_accents_finds_accented_text(self, client, indexed):
         assert result_titles(client.get("/es/search/", {"q": "domesticas"})) == ["Trabajadoras domésticas migrantes"]
 
+    def test_spanish_word_whose_stem_keeps_its_accent_is_found_without_it(self, client, home):
+        """The Spanish stemmer reads "declaración" as 'declar' but "declaracion" as itself: the folded copy
+        of the text finds it, with or without the accent, and the match is highlighted."""
+        ContentPageFactory(
+            parent=home,
+            slug="progress",
+            title="Progress Declaration",
+            title_es="Declaración sobre los Progresos",
+            body_es=rich("La negociación de la Declaración sobre los Progresos del FEMI."),
+        )
+        rebuild()
+        for query in ("declaracion", "Declaración", "negociacion"):
+            assert result_titles(client.get("/es/search/", {"q": query})) == ["Declaración sobre los Progresos"]
+
     def test_words_are_highlighted_in_title_and_snippet(self, client, indexed):
         result = soup(client.get("/es/search/", {"q": "derechos laborales"})).select_one(".search-result")
         assert [m.get_text() for m in result.select(".search-result__snippet mark")] == ["derechos", "laborales"]

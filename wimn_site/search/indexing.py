@@ -35,7 +35,10 @@ from .text import MAX_TEXT_CHARS, clean, fold
 
 logger = logging.getLogger(__name__)
 
-FOLD_LANGUAGES = {"pt", "fr"}  # the Spanish stemmer drops accents itself; English has none
+# Languages whose entries also carry an accent-folded copy of their text (weight C), matched by the folded
+# query: their stemmers keep accents in some stems ("declaración" -> 'declar', but "declaracion" ->
+# 'declaracion'), and visitors on a phone often type without them. English has none.
+FOLD_LANGUAGES = {"es", "pt", "fr"}
 NOT_TEXT = {"title", "slug", "url_path", "seo_title", "draft_title"}
 DATE_ATTRIBUTES = ("search_date", "date", "start", "start_date", "publication_date")
 CHUNK = 500
