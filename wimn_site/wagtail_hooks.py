@@ -25,7 +25,7 @@ from .visibility import document_allowed_for
 class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
-    menu_label = "Topics"
+    menu_label = _("Topics")
     menu_order = 300
     add_to_admin_menu = True
     list_display = ["name", "slug"]

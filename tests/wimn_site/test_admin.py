@@ -70,3 +70,9 @@ def test_admin_pages_make_no_third_party_requests(staff, home):
         assert "gravatar.com" not in html
         assert "releases.wagtail.io" not in html
         assert "data-w-upgrade" not in html
+
+
+def test_the_admin_menu_speaks_the_staff_members_language(staff):
+    """The topics menu item is translated like the rest of the menu (it was English in every language)."""
+    menu = staff.get("/admin/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Temas" in menu and '"Topics"' not in menu
