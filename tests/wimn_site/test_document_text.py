@@ -3,12 +3,14 @@ never an error for a broken, encrypted or oversized file."""
 
 import datetime
 import io
+import zlib
 
 import pytest
-from pypdf import PdfReader, PdfWriter
+from pypdf import PageObject, PdfReader, PdfWriter
 
 from django.core.files.base import ContentFile
 
+from wimn_site import document_text
 from wimn_site.demo_documents import statement_pdf
 from wimn_site.document_text import extract_text
 from wimn_site.factories import DocumentFactory, minimal_pdf
@@ -77,6 +79,65 @@ def test_reading_is_bounded_by_size_pages_and_characters():
     assert extract_text(data, max_seconds=-1) == ""  # out of time before the first page
     short = extract_text(data, max_chars=500)
     assert len(short) <= 502 and short.endswith(" …")
+
+
+def operator_pdf(operators, pages=1):
+    """A small PDF whose pages share one compressed content stream of `operators` text-drawing operators, each
+    at its own position: a few kB of file that expands to many times that, as a hostile upload would."""
+    content = b"BT /F1 12 Tf " + b"".join(b"%d %d Td (x) Tj " % (i % 500, (i * 7) % 700) for i in range(operators))
+    stream = zlib.compress(content + b"ET", 9)
+    kids = b" ".join(b"%d 0 R" % (5 + n) for n in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        *[b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 3 0 R "
+          b"/Resources << /Font << /F1 4 0 R >> >> >>"] * pages,
+    ]  # fmt: skip
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return out, len(content)
+
+
+def test_a_page_too_heavy_to_read_is_skipped_not_read():
+    """A 10 kB file whose page expands to over MAX_PAGE_CONTENT_BYTES of operators (pypdf's layout mode once
+    spent 17 s and 2.4 GB on one like it) gives no text; the same page lighter is read."""
+    heavy, content = operator_pdf(60_000)
+    assert len(heavy) < 20_000 and content > document_text.MAX_PAGE_CONTENT_BYTES
+    assert extract_text(heavy) == ""
+    light, content = operator_pdf(200)
+    assert content < document_text.LAYOUT_MAX_CONTENT_BYTES
+    assert extract_text(light).count("x") == 200
+
+
+def test_a_page_past_the_layout_bound_is_read_in_plain_mode(monkeypatch):
+    """Between the two bounds a page is still read, by the plain mode, whose output grows with the text
+    and not with the spread of its positions."""
+    data, content = operator_pdf(5_000)
+    assert document_text.LAYOUT_MAX_CONTENT_BYTES < content < document_text.MAX_PAGE_CONTENT_BYTES
+    modes = []
+    original = PageObject.extract_text
+
+    def spy(page, *args, **kwargs):
+        modes.append(kwargs.get("extraction_mode", "plain"))
+        return original(page, *args, **kwargs)
+
+    monkeypatch.setattr(PageObject, "extract_text", spy)
+    text = extract_text(data)
+    assert modes == ["plain"] and text.count("x") == 5_000
+
+
+def test_thousands_of_lines_join_into_paragraphs_and_hyphenated_words_rejoin():
+    lines = "\n".join(["mi-", "grantes"] + ["x"] * 20_000)
+    [paragraph] = document_text._paragraphs(lines)
+    assert paragraph.startswith("migrantes x x") and paragraph.count("x") == 20_000
 
 
 @pytest.mark.django_db
