@@ -13,6 +13,7 @@ from wagtail import hooks
 
 from campaigns.models import pages_showing
 from wimn_site import registry
+from wimn_site.demo_data import DemoData
 from wimn_site.home import below
 from wimn_site.visibility import public_pages
 
@@ -99,7 +100,7 @@ def events_an_organization_took_part_in(organization, request):
 
 @hooks.register(registry.DEMO)
 def events_demo():
-    return (30, "events.demo.load")
+    return DemoData(30, "events/demo.yaml", "events.demo.build")
 
 
 @hooks.register(registry.REVIEWED_SECTIONS)

@@ -104,6 +104,11 @@ class EventPage(FiledUnderCampaign, TranslatedPageMixin, Page):
         related_name="+",
         help_text=_("The programme or concept note; its translations are offered to visitors in their language."),
     )
+    is_example = models.BooleanField(
+        _("example"),
+        default=False,
+        help_text=_('Demo content that is not part of the network\'s record; the admin labels it "Example".'),
+    )
 
     content_panels = TranslatedPageMixin.content_panels + [
         FieldPanel("summary"),
@@ -134,6 +139,7 @@ class EventPage(FiledUnderCampaign, TranslatedPageMixin, Page):
         FieldPanel("program"),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("campaign"),
+        FieldPanel("is_example"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -155,6 +161,13 @@ class EventPage(FiledUnderCampaign, TranslatedPageMixin, Page):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["start"]
+
+    def get_admin_display_title(self):
+        title = super().get_admin_display_title()
+        if self.is_example:
+            # Translators: marks demo content the network's record does not hold, in the admin's page listings
+            return _("%(title)s (Example)") % {"title": title}
+        return title
 
     def clean(self):
         super().clean()

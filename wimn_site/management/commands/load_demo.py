@@ -3,7 +3,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import import_string
 
-from wimn_site import registry
+from wimn_site import demo_data, registry
+from wimn_site.demo_data import DemoData
 from wimn_site.models import HomePage
 from wimn_site.translation_status import record_untracked
 
@@ -13,6 +14,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--if-empty", action="store_true", help="Do nothing when a home page exists.")
+        parser.add_argument(
+            "--no-examples",
+            action="store_true",
+            help="Load only the network's record: leave out what the data marks `example: true`.",
+        )
 
     def handle(self, *args, **options):
         if HomePage.objects.exists():
@@ -21,12 +27,20 @@ class Command(BaseCommand):
                 return
             self.stderr.write("A home page exists already; demo content loads only into an empty site.")
             return
-        # Each app registers (order, "app.demo.load"); organizations come before what cites them.
-        loaders = sorted(registry.contributions(registry.DEMO))
+        # Each app registers DemoData(order, its YAML file, its builder) or, not yet converted to data,
+        # (order, "app.demo.load"); organizations come before what cites them.
+        examples = not options["no_examples"]
+        loaders = sorted(
+            registry.contributions(registry.DEMO),
+            key=lambda entry: entry[0] if isinstance(entry, tuple) else entry.order,
+        )
         with transaction.atomic():
             home = import_string("wimn_site.demo.load")()
-            for _order, path in loaders:
-                import_string(path)(home)
+            for entry in loaders:
+                if isinstance(entry, DemoData):
+                    import_string(entry.build)(home, demo_data.read(entry.file), examples)
+                else:
+                    import_string(entry[1])(home)
             # Demo pages are created live without a publish signal: index them, and tell the translation
             # desk what they hold, in one go.
             call_command("rebuild_search_index", verbosity=0)
