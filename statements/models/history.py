@@ -137,9 +137,17 @@ def _text_lines(markup):
     return [html.unescape(line).strip() for line in strip_tags(_BLOCK_END.sub("\n", markup)).splitlines()]
 
 
+# SequenceMatcher's work grows with the product of the two sides' lengths: past these, a changed line is shown
+# removed and added whole, and two versions' lines as all removed and all added (anyone may ask for any pair).
+MAX_WORD_PAIRS = 250_000  # e.g. two paragraphs of 500 words
+MAX_LINE_PAIRS = 250_000
+
+
 def _segments(old, new):
     """Word-level differences of two lines, as (op, text) with op one of equal, removed, added."""
     a, b = _WORDS.findall(old), _WORDS.findall(new)
+    if len(a) * len(b) > MAX_WORD_PAIRS:
+        return [("removed", old), ("added", new)]
     out = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
@@ -155,6 +163,10 @@ def _segments(old, new):
 def compare(old_lines, new_lines):
     """Rows for the comparison page: (state, segments), state one of same, removed, added, changed."""
     rows = []
+    if len(old_lines) * len(new_lines) > MAX_LINE_PAIRS:
+        return [("removed", [("removed", line)]) for line in old_lines] + [
+            ("added", [("added", line)]) for line in new_lines
+        ]
     matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from statements.factories import PledgeCommitmentFactory, PledgePageFactory
-from statements.models import PledgeCommitment, PledgePage
+from statements.models import PledgeCommitment, PledgePage, history
 from tests.helpers import count_queries, soup
 from wimn_site.cache_invalidation import page_urls
 from wimn_site.factories import rich
@@ -225,3 +225,19 @@ def test_publishing_purges_every_version_page(index):
     stale = [urlsplit(url).path for url in page_urls(page)]
     assert f"/en/statements/pledge/versions/{first.pk}/" in stale
     assert "/en/statements/pledge/" in stale
+
+
+def test_comparison_work_is_bounded_for_very_long_texts(monkeypatch):
+    """Past the bounds, a changed line is shown removed and added whole, and so are two versions' lines:
+    anyone may ask for any pair of versions, and the matcher's work grows with the product of the sizes."""
+    words = " ".join(f"w{n}" for n in range(600))
+    assert history._segments(words, words + " more") == [("removed", words), ("added", words + " more")]
+    assert history._segments("a b c", "a b c more")[0] == ("equal", "a b ")  # short lines: word by word
+    monkeypatch.setattr(history, "MAX_LINE_PAIRS", 3)
+    rows = history.compare(["same", "old"], ["same", "new"])
+    assert rows == [
+        ("removed", [("removed", "same")]),
+        ("removed", [("removed", "old")]),
+        ("added", [("added", "same")]),
+        ("added", [("added", "new")]),
+    ]
