@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from wimn_site import registry
+from wimn_site.demo_data import DemoData
 from wimn_site.home import below
 
 from .models import AdvocacyCalendarPage, AdvocacyDay, CampaignIndexPage, CampaignPage, Organization, upcoming
@@ -98,7 +99,7 @@ def coming_up_on_the_home_page(home, request, links):
 
 @hooks.register(registry.DEMO)
 def campaigns_demo():
-    return (10, "campaigns.demo.load")
+    return DemoData(10, "campaigns/demo.yaml", "campaigns.demo.build")
 
 
 @hooks.register(registry.REVIEWED_SECTIONS)

@@ -146,6 +146,24 @@ class Node:
             pass
         raise self.error(expected)
 
+    def date(self, blank=True):
+        """A date, "2022-05-17" (or nothing, when `blank` allows it)."""
+        if self.value is None and blank:
+            return None
+        if isinstance(self.value, datetime.date) and not isinstance(self.value, datetime.datetime):
+            return self.value
+        try:
+            return datetime.date.fromisoformat(self.value)
+        except (TypeError, ValueError):
+            raise self.error('a date ("2022-05-17")') from None
+
+    def number(self, blank=True):
+        if self.value is None and blank:
+            return None
+        if not isinstance(self.value, int) or isinstance(self.value, bool):
+            raise self.error("a number")
+        return self.value
+
     def is_example(self):
         return (
             isinstance(self.value, dict) and Node(self.value.get("example"), self.file, self._child("example")).flag()
