@@ -61,7 +61,7 @@ def test_news_coverage_page_names_the_outlet_and_links_out_marked(client, index,
     assert html.select_one(".coverage__quote")["lang"] == "en"
     link = html.select_one(".coverage__link a")
     assert link["href"] == "https://www.fes.de/en/interview"
-    assert "noopener" in link["rel"]
+    assert {"noopener", "noreferrer"} <= set(link["rel"])
     assert link.get_text().startswith(read)
     assert leaving in link.select_one(".external-link__note").get_text()
     assert (
@@ -97,12 +97,12 @@ def test_repost_shows_source_excerpt_and_continue_reading_to_the_original(
     html = soup(client.get(f"/{language}/statements/repost/"))
     source = html.select_one(".repost__source")
     assert source.get_text().startswith(shared)
-    assert source.a["href"] == "https://picum.org/" and "noopener" in source.a["rel"]
+    assert source.a["href"] == "https://picum.org/" and {"noopener", "noreferrer"} <= set(source.a["rel"])
     excerpt = html.select_one(".repost__excerpt")
     assert excerpt["lang"] == "en" and excerpt["cite"] == "https://picum.org/whd/"
     assert "World Health Day" in excerpt.get_text()
     link = html.select_one(".repost__continue a")
-    assert link["href"] == "https://picum.org/whd/" and "noopener" in link["rel"]
+    assert link["href"] == "https://picum.org/whd/" and {"noopener", "noreferrer"} <= set(link["rel"])
     assert link.get_text().startswith(more)
     assert leaving in link.get_text()
 
