@@ -27,7 +27,7 @@ def test_visitor_opens_the_directory_in_portuguese_and_filters_by_region(page, l
     assert page.locator("#results-heading").inner_text() == "3 organizações"
     assert everyone != "3 organizações"
     assert card_names(page) == [
-        "FairWork",
+        "Fair Work",  # as the seed names it
         "Friedrich-Ebert-Stiftung",
         "Platform for International Cooperation on Undocumented Migrants",
     ]
