@@ -1,5 +1,5 @@
 """The demo site carries the network's record (shared/seeds/*.txt) faithfully: facts read in the seeds, found on
-the pages the demo site shows (events and campaigns, in English as the seeds give them).
+the pages the demo site shows (events, campaigns and the core's pages, in English as the seeds give them).
 
 Typographic apostrophes and quotes are compared as straight ones, and white space is collapsed; every other
 character must be as the seed writes it.
@@ -21,6 +21,8 @@ IMRF = "/en/campaigns/road-to-imrf/"
 MEMBERS = "/en/members/"
 MEMBERS_2 = "/en/members/?page=2"  # the directory lists 24 a page, by name
 CALENDAR = "/en/calendar/"
+ABOUT = "/en/about/"
+CONTACT = "/en/contact/"
 
 # (page, fact as the seed writes it)
 SEED_FACTS = [
@@ -81,6 +83,13 @@ SEED_FACTS = [
     (CALENDAR, "12x12x12 Campaign for ratification of ILO Domestic Workers' Convention"),
     (CALENDAR, "Human Rights at International Borders, OHCHR"),
     (CALENDAR, "UN Committee on Migrant Workers"),
+    (ABOUT, "Women & Global Migration Working Group"),
+    (ABOUT, "People's Global Action on Migration, Development and Human Rights"),
+    (ABOUT, "Athens"),
+    (ABOUT, "AWID Forum"),
+    (ABOUT, "Istanbul in April 2012"),
+    (ABOUT, "International Migrants Day, 18 December"),
+    (CONTACT, "wimninfo@womeninmigration.org"),
     (MEMBERS, "Global Coalition on Migration"),
     (MEMBERS_2, "Post-2015 Women's Coalition"),
     (MEMBERS_2, "People's Global Action on Migration, Development"),

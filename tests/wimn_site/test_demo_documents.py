@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from wagtail.rich_text import RichText
 
-from wimn_site import demo
+from wimn_site import demo, demo_data
 from wimn_site.demo_documents import blocks_of, font_available, plain_latin, statement_pdf
 from wimn_site.factories import ContentPageFactory, DocumentFactory, rich
 from wimn_site.models import WimnDocument
@@ -129,7 +129,7 @@ def test_the_factory_writes_a_real_file_when_given_paragraphs():
 
 @pytest.mark.django_db
 def test_demo_library_files_are_real_and_titled_in_their_language(home):
-    demo.load_library(home)
+    demo.load_library(home, demo_data.read("wimn_site/demo.yaml"), examples=True)
     spanish = WimnDocument.objects.get(language="es", original__title="Spotlight Report on Global Migration")
     assert spanish.title == "Informe Spotlight sobre la migración global"
     assert "(Español)" not in " ".join(WimnDocument.objects.values_list("title", flat=True))

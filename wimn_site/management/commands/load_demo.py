@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import import_string
 
-from wimn_site import demo_data, registry
+from wimn_site import demo, demo_data, registry
 from wimn_site.demo_data import DemoData
 from wimn_site.models import HomePage
 from wimn_site.translation_status import record_untracked
@@ -35,7 +35,7 @@ class Command(BaseCommand):
             key=lambda entry: entry[0] if isinstance(entry, tuple) else entry.order,
         )
         with transaction.atomic():
-            home = import_string("wimn_site.demo.load")()
+            home = demo.build(demo_data.read("wimn_site/demo.yaml"), examples)
             for entry in loaders:
                 if isinstance(entry, DemoData):
                     import_string(entry.build)(home, demo_data.read(entry.file), examples)
