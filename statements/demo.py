@@ -505,6 +505,9 @@ SUMMIT_2016 = {
             "Instamos a los Estados a rechazar la división entre refugiado y migrante: muchas personas en estos "
             "desplazamientos no son refugiadas según la Convención de 1951, pero sufren discriminación y "
             "violencia.",
+            "Abordar las causas de estos desplazamientos exige un compromiso a largo plazo con la igualdad entre "
+            "los Estados y dentro de ellos, que incluya el desarrollo sostenible, la reducción del riesgo de "
+            f"desastres, la consolidación de la paz y la acción frente al cambio climático.{_note(1)}",
             f"<h2>Todas las personas migrantes tienen todos los derechos humanos{_note(2)}</h2>Los Estados que aún "
             f"no lo hayan hecho deben ratificar las normas internacionales pertinentes.{_note(3)}",
         ),
@@ -517,10 +520,14 @@ SUMMIT_2016 = {
         {
             "number": number,
             "text": {
-                "en": f"The text of note {number} is in the entire document: {KEY_PRIORITIES_2016}",
-                "es": f"El texto de la nota {number} figura en el documento completo: {KEY_PRIORITIES_2016}",
-                "pt": f"O texto da nota {number} está no documento completo: {KEY_PRIORITIES_2016}",
-                "fr": f"Le texte de la note {number} figure dans le document complet : {KEY_PRIORITIES_2016}",
+                "en": f"The text of this note (note {number} of the original) is in the entire document: "
+                f"{KEY_PRIORITIES_2016}",
+                "es": f"El texto de esta nota (la nota {number} del original) figura en el documento completo: "
+                f"{KEY_PRIORITIES_2016}",
+                "pt": f"O texto desta nota (a nota {number} do original) está no documento completo: "
+                f"{KEY_PRIORITIES_2016}",
+                "fr": f"Le texte de cette note (la note {number} de l'original) figure dans le document complet : "
+                f"{KEY_PRIORITIES_2016}",
             },
         }
         for number in (1, 2, 3)

@@ -147,7 +147,10 @@ def test_demo_2016_statement_keeps_its_three_notes_where_the_seed_has_them(clien
     link = "http://womeninmigration.org/wp-content/uploads/2016/07/WIMNKeyPriorities-July-7-15-16.pdf"
     assert all(n.a["href"] == link for n in notes)
     french = soup(client.get("/fr/statements/initial-elements-unga-summit-2016/"))
-    assert french.select_one(".footnotes .footnote").get_text().strip().startswith("Le texte de la note 1")
+    assert french.select_one(".footnotes .footnote").get_text().strip().startswith("Le texte de cette note (la note 1")
+    spanish = soup(client.get("/es/statements/initial-elements-unga-summit-2016/"))
+    assert [a.sup.get_text() for a in spanish.select(".statement__body a.footnote-ref")] == ["[1]", "[2]", "[3]"]
+    assert "(la nota 1 del original)" in spanish.select_one(".footnotes .footnote").get_text()
 
 
 def test_staff_add_a_translated_footnote_through_the_admin(client, staff, index):
