@@ -13,7 +13,6 @@ import uuid
 
 from wagtail_footnotes.models import Footnote
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
@@ -21,7 +20,8 @@ from wagtail.blocks import StreamValue
 from wagtail.models import PageLogEntry, Revision
 
 from campaigns.models import CampaignPage, Organization
-from wimn_site.factories import DocumentFactory, minimal_pdf, rich, translated
+from wimn_site.demo_documents import statement_pdf
+from wimn_site.factories import DocumentFactory, rich, translated
 from wimn_site.models import Topic
 from wimn_site.translation_status import backdate
 
@@ -1017,13 +1017,20 @@ def _attachments(spec, kind):
     title, languages = spec["pdf"]
     original = None
     for code in languages:
+        # The file carries the page's own text in its language (its title too, for a translation), so the
+        # library, search and a download show what a reader of the real document would see.
+        own_title = title if code == languages[0] else spec["title"].get(code) or title
+        bodies, summaries = spec.get("body", {}), spec.get("summary", {})
+        text = bodies.get(code) or bodies.get("en") or [summaries.get(code) or summaries.get("en", "")]
         doc = DocumentFactory(
-            title=title if code == languages[0] else f"{title} ({settings.LANGUAGE_NATIVE_NAMES[code]})",
+            title=own_title,
             language=code,
             original=original,
             doc_type={"pledge": "pledge", "comment": "comment", "media_alert": "media_release"}.get(kind, "statement"),
             year=spec["date"].year,
-            file=ContentFile(minimal_pdf(f"{title} [{code}]"), name=f"wimn-{spec['slug']}-{code}.pdf"),
+            file=ContentFile(
+                statement_pdf(own_title, code, spec["date"], text), name=f"wimn-{spec['slug']}-{code}.pdf"
+            ),
         )
         original = original or doc
     return [StatementAttachment(document=original, **translated("label", {}))]

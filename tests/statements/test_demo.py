@@ -41,6 +41,16 @@ def test_demo_holds_the_pages_of_the_issue_translated_with_pdfs(index):
     assert StatementPage.objects.get(kind="media_alert").dateline_es == "NUEVA YORK, 20 de mayo de 2022"
 
 
+def test_demo_pdfs_carry_the_statements_text_and_each_version_its_own_title(index):
+    """A statement's files are real documents: its text in the file's language, a title in that language."""
+    pledge = PledgePage.objects.get(slug="imrf-pledge")
+    original = pledge.attachments.get().document
+    spanish = original.translations.get(language="es")
+    assert spanish.title == pledge.title_es and "(Español)" not in spanish.title
+    assert spanish.file_size > 5_000 and original.file_size > 5_000  # pages of text, not a one-line stand-in
+    assert "Estados" in spanish.text and "States" in original.text
+
+
 def test_demo_pledge_keeps_its_earlier_version(index):
     """The pledge was published twice: May 2022 (four planned commitments), then the July 2023 update."""
     pledge = PledgePage.objects.get()
