@@ -43,6 +43,14 @@ def zone_city(name):
     return name.rsplit("/", 1)[-1].replace("_", " ")
 
 
+def zone_of(name):
+    """The zone named `name` (an event's `timezone`), UTC for a name this system does not know."""
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo("UTC")
+
+
 def wall_clock_to_aware(naive, zone_name):
     """Read `naive` as the wall-clock time in `zone_name`.
 

@@ -15,8 +15,10 @@ from campaigns.models import pages_showing
 from wimn_site import registry
 from wimn_site.demo_data import DemoData
 from wimn_site.home import below
+from wimn_site.related import page_rows
 from wimn_site.visibility import public_pages
 
+from . import times
 from .models import EventIndexPage, EventPage, EventParticipant
 
 UPCOMING_EVENTS = 3
@@ -48,12 +50,13 @@ def upcoming_on_the_home_page(home, request, links):
 def events_of_a_campaign(campaign, request):
     """The newest few events of the campaign, dated in their own time zone, with the total; one query."""
     events = public_pages(EventPage.objects.filter(campaign=campaign)).order_by("-start", "-pk")
-    rows = list(events.annotate(events_total=Window(Count("pk")))[: registry.CAMPAIGN_ITEMS])
+    events = events.annotate(events_total=Window(Count("pk")))[: registry.CAMPAIGN_ITEMS]
+    rows = page_rows(events, request, "start", "timezone", "events_total")
     if not rows:
         return None
     for event in rows:
-        event.display_date = event.local_start.date()
-    listing = rows[0].get_url(request).rstrip("/").rsplit("/", 1)[0] + "/" if rows[0].get_url(request) else ""
+        event.display_date = event.start.astimezone(times.zone_of(event.timezone)).date()
+    listing = rows[0].url.rstrip("/").rsplit("/", 1)[0] + "/" if rows[0].url else ""
     return registry.Section(
         key="events",
         heading=_("Events"),
@@ -77,17 +80,21 @@ def programs_of_a_campaign(campaign):
 def events_an_organization_took_part_in(organization, request):
     """The events where the organization had a role (organizer, co-sponsor, the organization a speaker spoke
     for...), newest first, each with its roles; one query."""
-    events = list(
+    events = page_rows(
         public_pages(EventPage.objects.filter(participants__organization=organization))
         .annotate(roles=ArrayAgg("participants__role", distinct=True))
-        .order_by("-start", "-pk")
+        .order_by("-start", "-pk"),
+        request,
+        "start",
+        "timezone",
+        "roles",
     )
     if not events:
         return None
     order = [role for role, _label in EventParticipant.ROLES]
     labels = dict(EventParticipant.ROLE_LABELS)
     for event in events:
-        event.display_date = event.local_start.date()
+        event.display_date = event.start.astimezone(times.zone_of(event.timezone)).date()
         event.role_labels = [labels[role] for role in sorted(event.roles, key=order.index) if role in labels]
     return registry.Section(
         key="events",

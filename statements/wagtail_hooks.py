@@ -15,6 +15,7 @@ from campaigns.models import pages_showing
 from wimn_site import registry
 from wimn_site.home import below
 from wimn_site.models import HomePageFeaturedStatement
+from wimn_site.related import page_rows
 from wimn_site.visibility import public_pages
 
 from .models import StatementAttachment, StatementBasePage, StatementIndexPage, StatementPage, StatementSignatory
@@ -71,14 +72,18 @@ def _listing_url(item_url):
 def statements_of_a_campaign(campaign, request):
     """One group per kind (statements, joint statements, ... op-eds): the newest few, each kind's total and a
     link to the listing filtered to the campaign and kind; one query."""
-    rows = list(
+    rows = page_rows(
         public_pages(StatementBasePage.objects.filter(campaign=campaign))
         .annotate(
             rank=Window(RowNumber(), partition_by=[F("kind")], order_by=[F("date").desc(), F("pk").desc()]),
             kind_total=Window(Count("pk"), partition_by=[F("kind")]),
         )
         .filter(rank__lte=registry.CAMPAIGN_ITEMS)
-        .order_by("-date", "-pk")
+        .order_by("-date", "-pk"),
+        request,
+        "kind",
+        "date",
+        "kind_total",
     )
     by_kind = {}
     for row in rows:
@@ -88,7 +93,7 @@ def statements_of_a_campaign(campaign, request):
     for kind, _label in KINDS:
         items = by_kind.get(kind)
         if items:
-            listing = _listing_url(items[0].get_url(request))
+            listing = _listing_url(items[0].url)
             query = urlencode({"campaign": campaign.slug, "kind": kind})
             groups.append(
                 registry.Section(
@@ -114,10 +119,12 @@ def documents_of_a_campaign(campaign):
 
 @hooks.register(registry.ORGANIZATION_SECTIONS, order=10)
 def statements_an_organization_signed(organization, request):
-    pages = list(
+    pages = page_rows(
         public_pages(StatementPage.objects.filter(signatories__organization=organization))
         .distinct()
-        .order_by("-date", "-pk")
+        .order_by("-date", "-pk"),
+        request,
+        "date",
     )
     for page in pages:
         page.display_date = page.date

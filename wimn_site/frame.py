@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.db.models import F
@@ -63,6 +64,21 @@ class Link:
             **extra,
         )
 
+    @classmethod
+    def of_row(cls, row, url, **extra):
+        """The link of a page read as a row (`LINK_COLUMNS`, see `link_columns()`) whose URL is known (`url_of`)."""
+        return cls(
+            pk=row["pk"],
+            title=localized(row, "title"),
+            url=url,
+            slug=row["slug"],
+            path=row["path"],
+            url_path=row["url_path"],
+            depth=row["depth"],
+            show_in_menus=row["show_in_menus"],
+            **extra,
+        )
+
     def model(self):
         """The page's specific model class (None for a model no longer installed)."""
         try:
@@ -92,6 +108,36 @@ class Frame:
         """The first child of the home page of page type `model` (a section: statements, events, the directory)."""
         kind = (model._meta.app_label, model._meta.model_name)
         return next((child for child in self.children if (child.app_label, child.model_name) == kind), None)
+
+
+def localized_columns(name):
+    """(`name` in the active language, `name` in English): the columns a row needs for a translated field."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    codes = {code for code, _name in settings.LANGUAGES}
+    return f"{name}_{language if language in codes else settings.LANGUAGE_CODE}", f"{name}_{settings.LANGUAGE_CODE}"
+
+
+def localized(row, name):
+    """A translated field of a row read with `localized_columns(name)`: the active language's, else the English
+    (modeltranslation's fallback, as `page.title` reads it)."""
+    local, english = localized_columns(name)
+    return row.get(local) or row.get(english) or ""
+
+
+def link_columns():
+    """The columns `Link.of_row` reads (a page's `values()`), in the active language."""
+    return ("pk", "slug", "path", "url_path", "depth", "show_in_menus", *localized_columns("title"))
+
+
+def url_of(url_path, request):
+    """The URL in the active language of the page at `url_path`, when it is on the request's site: its home page's
+    URL (from the frame) followed by the rest of its path, what `page.get_url(request)` answers, without the page.
+    None when the page is elsewhere (ask the page itself)."""
+    frame = site_frame(request) if request is not None else None
+    root = frame.root if frame is not None else None
+    if root is None or not root.url or not url_path or not url_path.startswith(root.url_path):
+        return None
+    return root.url + url_path[len(root.url_path) :]
 
 
 def site_frame(request):

@@ -11,11 +11,13 @@ less than the single query with JSON subqueries they replace, which PostgreSQL t
 Django longer to compile than to run.
 """
 
+from types import SimpleNamespace
+
 from django.db.models import Prefetch, Q, prefetch_related_objects
 
 from wagtail.models import Page
 
-from .frame import Link
+from .frame import Link, link_columns, localized, localized_columns, url_of
 from .models.documents import WimnDocument
 from .visibility import public_pages, visible_versions
 
@@ -84,11 +86,39 @@ def with_originals(rows, field="document"):
 
 def page_links(page_ids, request):
     """{id: `frame.Link`} of the pages `page_ids` that visitors may see (a statement's or an event's campaign): a
-    title and a URL, not the page, which a select_related would load with every column. One query."""
+    title and a URL read as a row, not the page, whose instance would read every column. One query (one more for
+    pages outside the request's site, whose URL the page itself knows)."""
     ids = {pk for pk in page_ids if pk}
     if not ids:
         return {}
-    return {page.pk: Link.of(page, request) for page in public_pages(Page.objects.filter(pk__in=ids))}
+    links, elsewhere = {}, []
+    for row in public_pages(Page.objects.filter(pk__in=ids)).values(*link_columns()):
+        url = url_of(row["url_path"], request)
+        if url is None:
+            elsewhere.append(row["pk"])
+        else:
+            links[row["pk"]] = Link.of_row(row, url)
+    if elsewhere:
+        links.update({page.pk: Link.of(page, request) for page in Page.objects.filter(pk__in=elsewhere)})
+    return links
+
+
+def page_rows(queryset, request, *fields):
+    """The pages of `queryset` as plain rows for a list of links (a campaign's statements, an organization's
+    events): `pk`, `title` in the active language, `url`, and `fields` (names or annotations of the queryset), as
+    attributes. One query, no page instances: an instance reads every column, a body in four languages each."""
+    columns = ("pk", "url_path", *localized_columns("title"), *fields)
+    rows = [
+        SimpleNamespace(title=localized(row, "title"), url=url_of(row["url_path"], request), **row)
+        for row in queryset.values(*dict.fromkeys(columns))
+    ]
+    elsewhere = [row.pk for row in rows if row.url is None]
+    if elsewhere:  # pages outside the request's site know their address; one more query
+        urls = {page.pk: page.get_url(request) or "" for page in Page.objects.filter(pk__in=elsewhere)}
+        for row in rows:
+            if row.url is None:
+                row.url = urls.get(row.pk, "")
+    return rows
 
 
 def by_name(topics):

@@ -1,7 +1,6 @@
 """An event page and the rows that hang off it: its participants (organizers, co-organizers, co-sponsors,
 moderators, speakers and rapporteurs), each with its role."""
 
-import zoneinfo
 from urllib.parse import urlsplit
 
 from django import forms
@@ -178,10 +177,7 @@ class EventPage(FiledUnderCampaign, TranslatedPageMixin, Page):
 
     @property
     def zone(self):
-        try:
-            return zoneinfo.ZoneInfo(self.timezone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            return zoneinfo.ZoneInfo("UTC")
+        return times.zone_of(self.timezone)
 
     @property
     def local_start(self):

@@ -112,3 +112,32 @@ def test_publishing_or_saving_settings_refreshes_the_frame(client, about, home, 
     with django_capture_on_commit_callbacks(execute=True):
         settings.save()
     assert soup(client.get("/es/about/")).find("footer").find("a", href="mailto:prensa@example.org")
+
+
+def test_links_read_as_rows_give_the_pages_own_titles_and_urls(rf, about, home):
+    """`page_links` and `page_rows` build a page's URL from the frame's home page and read its title in the active
+    language (English when untranslated) without loading the page: the same as the page itself answers."""
+    from django.utils import translation
+
+    from wagtail.models import Page
+
+    from wimn_site.related import page_links, page_rows
+
+    team = ContentPageFactory(parent=about, slug="team", title="Team", title_es="Equipo")
+    untranslated = ContentPageFactory(parent=about, slug="board", title="Board")
+    private = ContentPageFactory(parent=home, slug="staff", title="Staff")
+    private.view_restrictions.create(restriction_type="login")
+    request = rf.get("/es/about/")
+    for language in ("es", "en"):
+        with translation.override(language):
+            expected = {
+                page.pk: (str(page.title), page.get_url(request))
+                for page in Page.objects.filter(pk__in=[about.pk, team.pk, untranslated.pk])
+            }
+            links = page_links([about.pk, team.pk, untranslated.pk, private.pk], request)
+            assert {pk: (link.title, link.url) for pk, link in links.items()} == expected
+            rows = page_rows(Page.objects.filter(pk__in=expected).order_by("pk"), request, "slug")
+            assert {row.pk: (row.title, row.url) for row in rows} == expected
+            assert [row.slug for row in rows] == ["about", "team", "board"]
+    assert links[team.pk].url == "/en/about/team/"
+    assert frame.url_of(team.url_path, request) == "/en/about/team/"  # from the frame, not the page
