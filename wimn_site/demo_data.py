@@ -11,6 +11,17 @@ date``. Translated texts sit side by side (``title: {en: ..., es: ..., pt: ..., 
 
 Items the network's record (shared/seeds) does not hold carry ``example: true``; `load_demo --no-examples`
 leaves them out, and the apps label them "Example" in the admin.
+
+A value the seeds do not state inside an item they do hold (an op-ed's date and address, a pledge's statuses) is
+listed by its key under the item's ``examples``; the builder reads it with `item.field(key, examples)`, which
+with examples off gives the item's ``without_examples`` value for that key (a fallback the seeds support) or
+nothing (the field stays blank)::
+
+    - slug: op-ed-climate-migrants
+      date: 2022-05-17
+      url: https://www.opendemocracy.net/en/what-should-the-world-do-about-climate-migrants/
+      examples: [date, url]
+      without_examples: {date: 2022-05-20, url: "https://www.opendemocracy.net/"}
 """
 
 import datetime
@@ -163,6 +174,30 @@ class Node:
         if not isinstance(self.value, int) or isinstance(self.value, bool):
             raise self.error("a number")
         return self.value
+
+    def example_fields(self):
+        """The keys this item lists under ``examples``: its values the seeds do not state."""
+        if not isinstance(self.value, dict):
+            return set()
+        names = set()
+        for name in self.get("examples").items():
+            key = name.text(blank=False)
+            if key not in self.value:
+                raise name.error("a key of the item")
+            names.add(key)
+        return names
+
+    def field(self, key, examples=True):
+        """The item's `key`; with `examples` off, a key listed under ``examples`` gives its ``without_examples``
+        value, or nothing (None, read as blank)."""
+        if examples or key not in self.example_fields():
+            return self.get(key)
+        fallbacks = self.get("without_examples", {})
+        if not isinstance(fallbacks.value, dict):
+            raise fallbacks.error("a mapping")
+        if key in fallbacks:
+            return fallbacks[key]
+        return Node(None, self.file, self._child(key))
 
     def is_example(self):
         return (

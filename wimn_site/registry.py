@@ -38,8 +38,9 @@ these hook names in its `wagtail_hooks.py`:
     public page that attaches it, instead of the text read from the file (wimn_site.read_online).
 
 ``wimn_demo``
-    () -> (order, "app.demo.load"): the dotted path of the function that adds the app's demo content under
-    the home page (`load(home)`); lower orders load first (organizations before what cites them).
+    () -> wimn_site.demo_data.DemoData(order, "app/demo.yaml", "app.demo.build"): the app's demo data file
+    and the dotted path of the function that builds it under the home page (`build(home, data, examples)`);
+    lower orders load first (organizations before what cites them).
 
 `contributions()` calls the functions of one hook in their registration order (Wagtail's `order=`).
 """

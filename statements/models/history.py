@@ -124,7 +124,8 @@ def version_text(version):
     if body:
         lines += _text_lines(FIND_FOOTNOTE_TAG.sub("", str(body.render_as_block())))
     for commitment in version.commitments.all():
-        lines.append(f"{commitment.get_status_display()}: {commitment.text}")
+        status = commitment.get_status_display()
+        lines.append(f"{status}: {commitment.text}" if status else commitment.text)
         if commitment.note:
             lines.append(f"    {commitment.note}")
     for footnote in version.footnotes.all():

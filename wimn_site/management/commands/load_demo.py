@@ -4,7 +4,6 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 
 from wimn_site import demo, demo_data, registry
-from wimn_site.demo_data import DemoData
 from wimn_site.models import HomePage
 from wimn_site.translation_status import record_untracked
 
@@ -27,20 +26,14 @@ class Command(BaseCommand):
                 return
             self.stderr.write("A home page exists already; demo content loads only into an empty site.")
             return
-        # Each app registers DemoData(order, its YAML file, its builder) or, not yet converted to data,
-        # (order, "app.demo.load"); organizations come before what cites them.
+        # Each app registers DemoData(order, its YAML file, its builder); organizations come before what
+        # cites them.
         examples = not options["no_examples"]
-        loaders = sorted(
-            registry.contributions(registry.DEMO),
-            key=lambda entry: entry[0] if isinstance(entry, tuple) else entry.order,
-        )
+        loaders = sorted(registry.contributions(registry.DEMO), key=lambda entry: entry.order)
         with transaction.atomic():
             home = demo.build(demo_data.read("wimn_site/demo.yaml"), examples)
             for entry in loaders:
-                if isinstance(entry, DemoData):
-                    import_string(entry.build)(home, demo_data.read(entry.file), examples)
-                else:
-                    import_string(entry[1])(home)
+                import_string(entry.build)(home, demo_data.read(entry.file), examples)
             # Demo pages are created live without a publish signal: index them, and tell the translation
             # desk what they hold, in one go.
             call_command("rebuild_search_index", verbosity=0)
