@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry, Revision
 
 from campaigns.models import CampaignPage, Organization
-from wimn_site.demo_data import LANGUAGES, included
+from wimn_site.demo_data import LANGUAGES
 from wimn_site.demo_documents import statement_pdf
 from wimn_site.factories import DocumentFactory, rich, translated
 from wimn_site.models import Topic
@@ -326,6 +326,17 @@ def _repost(index, ctx, spec):
     )
 
 
+def _record(items):
+    """The entries of a list node. Every page of the section is in the seeds: a page has no "Example" label in
+    the admin, so an item marked `example: true` is refused; what the seeds lack is marked per field instead."""
+    for item in items.items():
+        if item.is_example():
+            raise item["example"].error(
+                "allowed: a statement-like page is in the seeds (list the values they lack under `examples`)"
+            )
+    return items.items()
+
+
 def build(home, data, examples=True):
     """The statements section under `home`; returns the section."""
     ctx = _Context(examples)
@@ -339,13 +350,13 @@ def build(home, data, examples=True):
         **translated("title", titles),
         **translated("intro", spec["intro"].translated()),
     )
-    for item in included(data["statements"], examples):
+    for item in _record(data["statements"]):
         _statement(index, ctx, item)
     _pledge(index, ctx, data["pledge"])
-    for item in included(data["op_eds"], examples):
+    for item in _record(data["op_eds"]):
         _op_ed(index, ctx, item)
-    for item in included(data["news"], examples):
+    for item in _record(data["news"]):
         _news(index, ctx, item)
-    for item in included(data["reposts"], examples):
+    for item in _record(data["reposts"]):
         _repost(index, ctx, item)
     return index

@@ -95,6 +95,19 @@ def test_the_builder_reports_a_bad_value_of_the_statements_file(path, value, err
 
 
 @pytest.mark.django_db
+def test_a_whole_page_marked_as_example_is_refused():
+    """Every page of the section is in the seeds and statement pages have no "Example" label: the data marks
+    invented values per field, and a page marked `example: true` is an error rather than an unlabelled example."""
+    data = raw()
+    data["news"][0]["example"] = True
+    for key in ("statements", "op_eds"):
+        data[key] = []  # build quickly up to the news
+    data["pledge"].pop("document")
+    with pytest.raises(DemoDataError, match=r"^statements/demo\.yaml: news\[0\]\.example: True is not allowed"):
+        demo.build(HomePageFactory(), Node(data, FILE))
+
+
+@pytest.mark.django_db
 def test_a_note_the_page_does_not_have_is_reported():
     data = raw()
     summit = next(item for item in data["statements"] if item["slug"] == "initial-elements-unga-summit-2016")
