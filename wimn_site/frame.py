@@ -12,6 +12,7 @@ of invalidation rules (wimn_site.cache_invalidation) calls it for every change t
 (titles and URLs in their language), never model instances.
 """
 
+import pickle
 import time
 from dataclasses import dataclass, field
 
@@ -149,24 +150,75 @@ def site_frame(request):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    frame = _kept(f"wimn:frame:{site.pk}:{language}", lambda: build(site, request, language))
+    frame = kept(f"wimn:frame:{site.pk}:{language}", lambda: build(site, request, language), request)
     request._wimn_frame = frame
     return frame
 
 
-def _kept(key, make):
-    """The value kept under `key` for the current version, else `make()` kept for it (one cache lookup)."""
-    values = cache.get_many([VERSION_KEY, key])
-    version = values.get(VERSION_KEY)
+def kept(key, make, request=None):
+    """The value kept under `key` for the current version, else `make()` kept for it.
+
+    Also for other small, plain values every visitor sees alike that are derived from the site's content (the
+    library's filter options): they are as fresh as the frame, since every change that can alter them forgets it.
+
+    The version is read once per request (by SiteMiddleware, kept on `request`); a value this process already
+    holds for that version is used as it is, so a request usually costs one cache lookup in all, for the
+    version. Without a request, one lookup reads the version and the value. Values are shared between the
+    requests of a process: never change one in place.
+    """
+    version = getattr(request, "_wimn_frame_version", None)
     if version is None:
-        cache.add(VERSION_KEY, _new_version(), None)
-        version = cache.get(VERSION_KEY)
-    kept = values.get(key)
-    if kept is not None and kept[0] == version:
-        return kept[1]
+        values = cache.get_many([VERSION_KEY, key])
+        version = values.get(VERSION_KEY)
+        if version is None:
+            cache.add(VERSION_KEY, _new_version(), None)
+            version = cache.get(VERSION_KEY)
+        if request is not None:
+            request._wimn_frame_version = version
+        found = values.get(key)
+    else:
+        found = _held(key, version)
+        if found is None:
+            found = cache.get(key)
+    if found is not None and found[0] == version:
+        _hold(key, found)
+        return found[1]
     value = make()
     cache.set(key, (version, value), TIMEOUT)
+    _hold(key, (version, value))
     return value
+
+
+# This process's copies of kept values: {key: (version, value, when)}. As fresh as the shared cache's (same
+# version, same timeout), without its lookup. Few keys: one per site and language, per allowed host, per option.
+_process_copies = {}
+PROCESS_COPIES_MAX = 256
+
+
+def _held(key, version):
+    found = _process_copies.get(key)
+    if found is None or found[0] != version or time.monotonic() - found[2] > TIMEOUT:
+        return None
+    return found[:2]
+
+
+def _hold(key, found):
+    if len(_process_copies) >= PROCESS_COPIES_MAX:
+        _process_copies.clear()
+    if key not in _process_copies or _process_copies[key][0] != found[0]:
+        _process_copies[key] = (*found, time.monotonic())
+
+
+def current_version(request):
+    """The frame version this request works with, read once (one cache lookup)."""
+    version = getattr(request, "_wimn_frame_version", None)
+    if version is None:
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            cache.add(VERSION_KEY, _new_version(), None)
+            version = cache.get(VERSION_KEY)
+        request._wimn_frame_version = version
+    return version
 
 
 def forget():
@@ -242,9 +294,11 @@ class SiteMiddleware:
             hostname = split_domain_port(request._get_raw_host())[0]
             key = f"wimn:frame:site:{hostname}:{request.get_port()}"
             try:
-                site = _kept(key, lambda: Site._find_for_request(request))
+                current_version(request)
+                site = kept(key, lambda: Site._find_for_request(request), request)
             except DatabaseError:  # the database is down: Wagtail's own lookup fails in the view (a 503)
                 site = None
             if site is not None:
-                request._wagtail_site = site
+                # a copy of its own: the Site carries its home page, on which Wagtail caches the specific page
+                request._wagtail_site = pickle.loads(pickle.dumps(site))  # noqa: S301 - our own object
         return self.get_response(request)

@@ -15,6 +15,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from .frame import kept
 from .listing import ListingFilterSet, NativeNameSelect, paginate_in_one_query
 from .models.documents import WimnDocument
 from .models.mixins import language_codes
@@ -25,12 +26,25 @@ from .visibility import public_documents, visible_versions
 PER_PAGE = 20
 
 
-def filter_options(base):
-    """The values each filter accepts (and the select boxes show), in one query: only years and topics in use.
+def filter_options(base, request=None):
+    """The values each filter accepts (and the select boxes show): only years and topics in use.
 
     Topics come back as {id: {"slug", "name"}} with the name in the active language (English when empty).
+    One query, kept with the site's frame (`frame.kept`: forgotten with every change to documents, pages,
+    topics or collections), so a request usually reads them with the frame's cache lookup.
     """
     language = translation.get_language()
+    years, topics = kept(f"wimn:library:options:{language}", lambda: _years_and_topics(base, language), request)
+    return {
+        "type": WimnDocument.DOC_TYPES,
+        "language": [(code, settings.LANGUAGE_NATIVE_NAMES.get(code, code)) for code in language_codes()],
+        "year": years,
+        "topic": sorted(topics.values(), key=lambda topic: topic["name"].casefold()),
+        "topics_by_id": topics,
+    }
+
+
+def _years_and_topics(base, language):
     local_name = f"topics__name_{language}" if language in language_codes() else "topics__name_en"
     years, topics = set(), {}
     for year, topic_id, slug, name, name_en in (
@@ -40,13 +54,7 @@ def filter_options(base):
             years.add(year)
         if topic_id:
             topics[topic_id] = {"id": topic_id, "slug": slug, "name": name or name_en}
-    return {
-        "type": WimnDocument.DOC_TYPES,
-        "language": [(code, settings.LANGUAGE_NATIVE_NAMES.get(code, code)) for code in language_codes()],
-        "year": sorted(years, reverse=True),
-        "topic": sorted(topics.values(), key=lambda topic: topic["name"].casefold()),
-        "topics_by_id": topics,
-    }
+    return sorted(years, reverse=True), topics
 
 
 class LibraryFilters(ListingFilterSet):
@@ -66,7 +74,7 @@ class LibraryFilters(ListingFilterSet):
 def library_listing(request, per_page=PER_PAGE):
     """Context for the library page: filters, options, the page of documents and messages."""
     base = public_documents()
-    options = filter_options(base)
+    options = filter_options(base, request)
     filters = LibraryFilters(
         request.GET,
         base,

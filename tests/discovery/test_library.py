@@ -161,6 +161,22 @@ class TestFilters:
         assert years == ["2023", "2022", "2021"]
         assert topics == {"climate": "Clima", "imrf": "FEMI"}
 
+    def test_filter_options_follow_a_new_document(self, client, documents, django_capture_on_commit_callbacks):
+        """The options are kept with the site's frame: a document saved (the invalidation rules run on commit)
+        shows its year and topic on the next request."""
+        client.get("/es/documents/")
+        with django_capture_on_commit_callbacks(execute=True):
+            added = DocumentFactory(title="Old report", doc_type="report", year=2019, in_library=True)
+            added.topics.add(TopicFactory(slug="labour", name="Labour", name_es="Trabajo"))
+        page = soup(client.get("/es/documents/"))
+        assert [o["value"] for o in page.select("#filter-year option") if o["value"]] == [
+            "2023",
+            "2022",
+            "2021",
+            "2019",
+        ]
+        assert "Trabajo" in [o.get_text() for o in page.select("#filter-topic option")]
+
     def test_filters_survive_pagination_links(self, client, library):
         for number in range(25):
             DocumentFactory(title=f"Report {number}", doc_type="report", in_library=True)

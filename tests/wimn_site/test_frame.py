@@ -141,3 +141,27 @@ def test_links_read_as_rows_give_the_pages_own_titles_and_urls(rf, about, home):
             assert [row.slug for row in rows] == ["about", "team", "board"]
     assert links[team.pk].url == "/en/about/team/"
     assert frame.url_of(team.url_path, request) == "/en/about/team/"  # from the frame, not the page
+
+
+def test_a_request_reads_only_the_version_once_the_process_holds_the_frame(client, about, settings, monkeypatch):
+    """The Site and the frame kept for the current version are held by the process: a request asks the shared cache
+    for the version alone; after `forget()` the next request reads and builds them again."""
+    with_site_middleware(settings)
+    client.get("/es/about/")
+    asked = []
+    real = frame.cache
+
+    class Counting:
+        def __getattr__(self, name):
+            method = getattr(real, name)
+            return lambda *args, **kwargs: asked.append((name, args)) or method(*args, **kwargs)
+
+    monkeypatch.setattr(frame, "cache", Counting())
+    response = client.get("/es/about/")
+    assert response.status_code == 200
+    assert asked == [("get", (frame.VERSION_KEY,))]
+    frame.forget()
+    ContentPage.objects.filter(pk=about.pk).update(title_es="Sobre la red")
+    asked.clear()
+    assert menu(client.get("/es/about/")) == [("Sobre la red", "/es/about/")]
+    assert ("get", (frame.VERSION_KEY,)) in asked and len(asked) > 1
