@@ -1,4 +1,5 @@
-"""The demo content (statements/demo.py), loaded as `make run` loads it (once per test session)."""
+"""The demo content (statements/demo.yaml, built by statements/demo.py), loaded as `make run` loads it (once per
+test session)."""
 
 import pytest
 

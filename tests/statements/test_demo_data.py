@@ -150,3 +150,48 @@ def test_load_demo_without_examples_loads_no_statement_value_marked_as_example()
     assert [c.status for c in revisions[0].as_object().commitments.all()] == [""] * 4
     assert [c.status for c in pledge.commitments.all()] == [""] * 6
     assert str(pledge.last_updated) == "2023-07-04"
+
+
+def _texts(node, language):
+    """Every text of a demo file in `language` (values under that language's key)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == language:
+                yield from (
+                    v if isinstance(v, str) else str(v) for v in (value if isinstance(value, list) else [value])
+                )
+            else:
+                yield from _texts(value, language)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _texts(value, language)
+
+
+def test_one_name_for_the_forum_and_its_declaration_in_each_language_of_every_demo_file():
+    """The UN's names: 'Declaración sobre los Progresos' (es), 'Déclaration sur les progrès' (fr); FEMI in Spanish and
+    French, FRMI in Portuguese (Brazilian: 'Fórum de Revisão da Migração Internacional')."""
+    files = ["wimn_site/demo.yaml", "campaigns/demo.yaml", "events/demo.yaml", FILE]
+    spanish = [text for file in files for text in _texts(demo_data.read(file).value, "es")]
+    portuguese = [text for file in files for text in _texts(demo_data.read(file).value, "pt")]
+    french = [text for file in files for text in _texts(demo_data.read(file).value, "fr")]
+    assert not [text for text in spanish if "Declaración de Progreso" in text]
+    assert any("Declaración sobre los Progresos" in text for text in spanish)
+    assert not [text for text in portuguese if "FEMI" in text]
+    assert not [text for text in french if "FRMI" in text or "guerrières" in text]
+
+
+def test_the_2021_statement_asks_for_pathways_for_humanitarian_resettlement_in_every_language():
+    """Seed 001: "Expanded pathways for humanitarian resettlement for migrants and refugees" (not regular pathways)."""
+    statement = next(
+        item
+        for item in demo_data.read(FILE)["statements"].items()
+        if item["slug"].value == "un-network-roadmap-imrf-2021"
+    )
+    summaries = statement["summary"].translated()
+    words = {"en": "humanitarian resettlement", "es": "reasentamiento humanitario", "pt": "reassentamento humanitário"}
+    words["fr"] = "réinstallation humanitaire"
+    assert all(words[code] in summaries[code] for code in words)
+    bodies = statement["body"].value
+    assert "Expanded pathways for humanitarian resettlement" in " ".join(bodies["en"])
+    assert "reasentamiento humanitario" in " ".join(bodies["es"])
+    assert not [p for code in bodies for p in bodies[code] if "regular pathways" in p or "vías regulares" in p]
