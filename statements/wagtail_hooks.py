@@ -13,6 +13,7 @@ from wagtail import hooks
 
 from campaigns.models import pages_showing
 from wimn_site import registry
+from wimn_site.demo_data import DemoData
 from wimn_site.home import below
 from wimn_site.models import HomePageFeaturedStatement
 from wimn_site.related import page_rows
@@ -141,7 +142,7 @@ def statements_an_organization_signed(organization, request):
 
 @hooks.register(registry.DEMO)
 def statements_demo():
-    return (20, "statements.demo.load")
+    return DemoData(20, "statements/demo.yaml", "statements.demo.build")
 
 
 @hooks.register(registry.REVIEWED_SECTIONS)
