@@ -30,6 +30,7 @@ from .models.site_settings import SiteSettings
 from .visibility import public_pages
 
 VERSION_KEY = "wimn:frame:version"
+ROOT_PATHS_KEY = "wimn:frame:site-root-paths"
 # A frame is rebuilt when its version is replaced. The timeout bounds how long one is kept after a change no
 # signal reports (a queryset.update() in a script, SQL by hand): ten minutes, at two queries per language.
 TIMEOUT = 600
@@ -278,8 +279,9 @@ def routed_child(parent, request, slug):
 
 
 class SiteMiddleware:
-    """Gives Wagtail the request's Site from the cache (same version as the frames): Wagtail otherwise looks it
-    up, one query, on every request that serves a page or builds a page's URL.
+    """Gives Wagtail the request's Site, and the sites' root paths every page URL is built from, from the cache
+    (same version as the frames): Wagtail otherwise looks each up, one query, on every request that serves a page
+    or builds a page's URL.
 
     The Site is found by Wagtail's own rule (`Site._find_for_request`) and kept per hostname and port; its home
     page is still read from the database by the route (as its own class, so never stale). Goes after
@@ -301,4 +303,6 @@ class SiteMiddleware:
             if site is not None:
                 # a copy of its own: the Site carries its home page, on which Wagtail caches the specific page
                 request._wagtail_site = pickle.loads(pickle.dumps(site))  # noqa: S301 - our own object
+                # what `page.get_url(request)` reads first (Wagtail's own cache lookup otherwise)
+                request._wagtail_cached_site_root_paths = kept(ROOT_PATHS_KEY, Site.get_site_root_paths, request)
         return self.get_response(request)

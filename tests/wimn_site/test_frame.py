@@ -144,10 +144,13 @@ def test_links_read_as_rows_give_the_pages_own_titles_and_urls(rf, about, home):
 
 
 def test_a_request_reads_only_the_version_once_the_process_holds_the_frame(client, about, settings, monkeypatch):
-    """The Site and the frame kept for the current version are held by the process: a request asks the shared cache
-    for the version alone; after `forget()` the next request reads and builds them again."""
+    """The Site, the sites' root paths and the frame kept for the current version are held by the process: a request
+    asks the shared cache for the version alone; after `forget()` the next request reads and builds them again."""
+    from wagtail.models import sites as wagtail_sites
+
     with_site_middleware(settings)
-    client.get("/es/about/")
+    ContentPageFactory(parent=about, slug="team", title="Team")  # its breadcrumbs build its ancestors' URLs
+    client.get("/es/about/team/")
     asked = []
     real = frame.cache
 
@@ -157,7 +160,8 @@ def test_a_request_reads_only_the_version_once_the_process_holds_the_frame(clien
             return lambda *args, **kwargs: asked.append((name, args)) or method(*args, **kwargs)
 
     monkeypatch.setattr(frame, "cache", Counting())
-    response = client.get("/es/about/")
+    monkeypatch.setattr(wagtail_sites, "cache", Counting())  # the sites' root paths page URLs are built from
+    response = client.get("/es/about/team/")
     assert response.status_code == 200
     assert asked == [("get", (frame.VERSION_KEY,))]
     frame.forget()
