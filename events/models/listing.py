@@ -1,7 +1,7 @@
 """The events section's listing: filters (year, format, topic, campaign, upcoming/past) and pagination.
 
 A constant number of queries whatever the number of events: three for the filter options (years,
-topics, campaigns), then the page of events with their total.
+topics, campaigns; kept with the site's frame, so usually none), then the page of events with their total.
 """
 
 import django_filters
@@ -14,6 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import CampaignPage
+from wimn_site.frame import kept
 from wimn_site.listing import ListingFilterSet, paginate_in_one_query
 from wimn_site.models import Topic
 from wimn_site.visibility import public_pages
@@ -62,6 +63,14 @@ class Option:
 
     def __str__(self):
         return self.name
+
+
+def kept_filter_options(index, request):
+    """`filter_options` of the section `index` in the active language, kept with the site's frame
+    (`wimn_site.frame.kept`: forgotten with every change to pages, topics or settings), so a request usually
+    reads them with no query."""
+    language = translation.get_language()
+    return kept(f"wimn:events:options:{index.pk}:{language}", lambda: filter_options(index.events()), request)
 
 
 def filter_options(events):
@@ -120,7 +129,7 @@ def event_listing(index, request):
     """Template context of the events section for `request`."""
     moment = times.now()
     events = index.events()
-    year_options, topic_options, campaign_options = filter_options(events)
+    year_options, topic_options, campaign_options = kept_filter_options(index, request)
     filters = EventFilters(
         request.GET,
         events,

@@ -85,6 +85,19 @@ def test_year_filter(client, calendar_of_events):
     assert soup(response).select_one("#filter-year option[selected]")["value"] == "2022"
 
 
+def test_filter_options_follow_a_published_event(
+    client, calendar_of_events, make_event, django_capture_on_commit_callbacks
+):
+    """The options are kept with the site's frame: an event published later (the invalidation rules run on
+    commit) brings its year and topic to the selects on the next request."""
+    client.get("/es/events/")
+    with django_capture_on_commit_callbacks(execute=True):
+        make_event(title="Archive", start=datetime.datetime(2012, 3, 8, 10, 0), topics=[TopicFactory(slug="care")])
+    page = soup(client.get("/es/events/"))
+    assert "2012" in [o["value"] for o in page.select("#filter-year option")]
+    assert "care" in [o["value"] for o in page.select("#filter-topic option")]
+
+
 def test_year_is_the_year_where_the_event_takes_place(client, make_event):
     """New Year's Eve at 10 pm in New York is 2023 in UTC but belongs to 2022."""
     make_event(title="New Year's Eve vigil", start=datetime.datetime(2022, 12, 31, 22, 0))
