@@ -164,6 +164,7 @@ SEED_FACTS = [
         "program priorities.",
     ),
     (PLEDGE, "Leadership in Global Advocacy (LIGA)"),
+    (PLEDGE, "As part of the Gender Workstream, WIMN is engaging in capacity building strategies for both states"),
     (PLEDGE, "by issuing a report (on June 2023) on lessons from regional intersectional and intersectoral dialogues"),
     (PLEDGE, "Contribute to close the gap between global advocacy and local grassroot organizations"),
     # 000: the op-eds published by openDemocracy, with the versions the seed gives in Spanish and Portuguese
