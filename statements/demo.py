@@ -282,7 +282,7 @@ def _op_ed(index, ctx, spec):
         **_page_fields(ctx, spec, spec.field("date", ctx.examples).date(blank=False)),
         outlet=outlet,
         original_url=spec.field("url", ctx.examples).text(),
-        **translated("body", _body(spec.get("body"))),
+        **translated("body", _body(spec.field("body", ctx.examples))),
         authors=[author(node) for node in spec["authors"].items()],
         language_versions=[
             OpEdVersion(

@@ -132,6 +132,7 @@ def test_load_demo_without_examples_loads_no_statement_value_marked_as_example()
         assert op_ed.original_url == "https://www.opendemocracy.net/"
         assert not op_ed.attachments.exists()
         assert all(v.url == "https://www.opendemocracy.net/" for v in op_ed.language_versions.all())
+        assert not op_ed.body_en  # the one op-ed body is the demo's reading of an op-ed the seed only lists
     assert {v.title for op_ed in OpEdPage.objects.all() for v in op_ed.language_versions.all()} >= {
         "¿Qué debe hacer el mundo frente a los migrantes climáticos?",  # the seed gives these titles
         "O que devemos fazer em relação aos migrantes climáticos?",
