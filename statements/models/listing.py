@@ -1,13 +1,15 @@
 """The statements section's listing: filters (kind, topic, year, campaign), pagination, constant queries.
 
-Queries: filter choices (three, see queries.filter_choices), then the items with their total (one): the same
-for 3 items as for 300.
+Queries: filter choices (three, see queries.filter_choices; kept with the site's frame, so usually none), then the
+items with their total (one): the same for 3 items as for 300.
 """
 
 import django_filters
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from wimn_site.frame import kept
 from wimn_site.listing import ListingFilterSet, paginate_in_one_query
 from wimn_site.visibility import public_pages
 
@@ -26,15 +28,27 @@ class StatementFilters(ListingFilterSet):
     )
 
 
+def kept_choices(index_page, base, request):
+    """(topics as (slug, name), years, campaigns as (slug, title)) in the active language, kept with the site's
+    frame (`wimn_site.frame.kept`: forgotten with every change to pages, topics or settings), so a request usually
+    reads them with no query."""
+
+    def choices():
+        topics, years, campaigns = filter_choices(base)
+        return [(topic.slug, topic.name) for topic in topics], years, campaigns
+
+    return kept(f"wimn:statements:choices:{index_page.pk}:{translation.get_language()}", choices, request)
+
+
 def statement_listing(index_page, request):
     """Context for the index page: the filters (with the topics, years and campaigns in use), the requested page."""
     base = public_pages(StatementBasePage.objects.child_of(index_page))
-    topics, years, campaigns = filter_choices(base)
+    topics, years, campaigns = kept_choices(index_page, base, request)
     filters = StatementFilters(
         request.GET,
         base,
         choices={
-            "topic": [(topic.slug, topic.name) for topic in topics],
+            "topic": topics,
             "year": [(str(year), str(year)) for year in years],
             "campaign": campaigns,
         },

@@ -137,6 +137,16 @@ def test_filter_form_is_a_plain_get_form_with_labels(client, items):
     assert [o["value"] for o in form.select("select[name=year] option")] == ["", "2022", "2021"]
 
 
+def test_filter_choices_follow_a_published_statement(client, items, topics, django_capture_on_commit_callbacks):
+    """The choices are kept with the site's frame: a statement published later (the invalidation rules run on
+    commit) brings its year to the select on the next request."""
+    client.get("/en/statements/")
+    with django_capture_on_commit_callbacks(execute=True):
+        StatementPageFactory(parent=items["roadmap"].get_parent(), title="Old", date=datetime.date(2015, 5, 1))
+    form = soup(client.get("/en/statements/")).select_one("form.filters")
+    assert [o["value"] for o in form.select("select[name=year] option")] == ["", "2022", "2021", "2015"]
+
+
 def test_pagination_keeps_the_filters(client, index, topics):
     for n in range(14):
         StatementPageFactory(parent=index, title=f"S{n}", topics=[topics["imrf"]])
