@@ -97,7 +97,7 @@ def _document(spec, kind, examples):
     doc = spec.field("document", examples)
     if doc.value is None:
         return []
-    slug, date = spec["slug"].text(), spec["date"].date(blank=False)
+    slug, date = spec["slug"].text(), spec.field("date", examples).date(blank=False)
     titles, summaries = spec["title"].translated(), spec["summary"].translated()
     bodies = _body(spec.get("body"), slug, _note_numbers(spec))
     title = doc["title"].text(blank=False)
