@@ -7,8 +7,9 @@ from django.db import transaction
 from django.utils import translation
 
 from tests import snapshots
+from tests.helpers import admin_index_handlers
 from wimn_site import frame
-from wimn_site.factories import ContentPageFactory, create_site_root, ensure_tree_root, rich
+from wimn_site.factories import ContentPageFactory, create_site_root, ensure_tree_root, remove_welcome_page, rich
 
 
 @pytest.fixture(scope="session")
@@ -31,6 +32,24 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
             )
     except psycopg.Error:
         pass  # no such database or table yet: the migrations create both
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _admin_index_left_alone():
+    """The test settings keep the admin search index from updating on save (AUTO_UPDATE False), but modelsearch
+    still runs a task per save that then does nothing (a query and the task machinery, a tenth of a page's
+    creation): its handlers are off too. tests/wimn_site/test_admin_search.py turns both back on."""
+    admin_index_handlers(connected=False)
+    yield
+    admin_index_handlers(connected=True)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database without Wagtail's "Welcome" page, removed once for the whole run: deleting a page
+    asks every table that may refer to it, which cost each test that builds a home page a tenth of a second."""
+    with django_db_blocker.unblock():
+        remove_welcome_page()
 
 
 def pytest_sessionstart(session):

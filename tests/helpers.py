@@ -1,9 +1,16 @@
 """Test helpers shared by every app's tests."""
 
+from contextlib import contextmanager
+
 from bs4 import BeautifulSoup
+from modelsearch import index
+from modelsearch.signal_handlers import post_save_signal_handler
 
 from django.db import connection
+from django.db.models.signals import post_save
 from django.test.utils import CaptureQueriesContext
+
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 
 def count_queries(client, url, **extra):
@@ -34,3 +41,21 @@ def raw_columns(model, pk, *columns):
 def soup(response):
     """The response's HTML, parsed."""
     return BeautifulSoup(response.content, "html.parser")
+
+
+def admin_index_handlers(connected):
+    """Connect or disconnect the admin search index's save handlers (modelsearch's, for every indexed model)."""
+    for model in index.get_indexed_models():
+        if connected:
+            post_save.connect(post_save_signal_handler, sender=model)
+        else:
+            post_save.disconnect(post_save_signal_handler, sender=model)
+
+
+@contextmanager
+def in_bulk():
+    """For the hundreds of pages a flatness or scale test makes: Wagtail's reference index (which pages use
+    which files and snippets, read by document visibility) is not updated on each save, a quarter of a page's
+    creation time. Only for content whose tests read listings and search, never file visibility or usage."""
+    with disable_reference_index_auto_update():
+        yield

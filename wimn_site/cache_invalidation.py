@@ -130,6 +130,12 @@ def _after_commit(function, *args):
     transaction.on_commit(lambda: function(*args))
 
 
+def _page_after_commit(page):
+    """Purge what `page` shows on once its change commits; its URLs are worked out then (they cost queries,
+    which a transaction that is rolled back, or saves a page several times, should not pay)."""
+    transaction.on_commit(lambda: invalidate_urls(page_urls(page)))
+
+
 def _is_page_part(model):
     """A page's inline row (a signatory, a commitment): saved with its page, purged with it."""
     return any(isinstance(field, ParentalKey) for field in model._meta.get_fields())
@@ -148,7 +154,7 @@ def _quiet(sender):
 @receiver(page_published, dispatch_uid="wimn-invalidate-published")
 @receiver(page_unpublished, dispatch_uid="wimn-invalidate-unpublished")
 def page_changed(sender, instance, **kwargs):
-    _after_commit(invalidate_urls, page_urls(instance))
+    _page_after_commit(instance)
 
 
 @receiver(post_page_move, dispatch_uid="wimn-invalidate-moved")
@@ -173,7 +179,7 @@ def something_changed(sender, instance=None, update_fields=None, raw=False, **kw
         # A page saved live without publishing (a script, a factory): the same as publishing it. Draft saves
         # only touch the draft columns, and unpublished pages show nowhere.
         if page_cache.changes_public_pages(sender, update_fields) and instance.live and sender is not Page:
-            _after_commit(invalidate_urls, page_urls(instance))
+            _page_after_commit(instance)
         return
     if kwargs.get("signal") is m2m_changed and kwargs.get("action", "").startswith("pre_"):
         return

@@ -147,11 +147,15 @@ def ensure_tree_root():
     return root
 
 
+def remove_welcome_page():
+    """Wagtail's initial "Welcome" page (a plain Page, slug "home") makes way for ours."""
+    Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore").delete()
+
+
 def create_site_root(**kwargs):
     """The home page under Wagtail's root, with the default Site pointing to it."""
     root = ensure_tree_root()
-    # Wagtail's initial "Welcome" page (a plain Page, slug "home") makes way for ours.
-    Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore").delete()
+    remove_welcome_page()
     home = HomePageFactory(parent=root, **kwargs)
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "WIMN"}

@@ -83,19 +83,25 @@ def _text(obj, name, language):
     return str(value)
 
 
-def texts(obj, language):
-    """Every translated text of `obj` in `language`, keyed `field` or `relation.N.field`."""
+def inline_rows(obj):
+    """{relation: [row, ...]} of `obj`'s translated inline rows, read once for all four languages."""
+    return {relation: list(getattr(obj, relation).all()) for relation, _model in translated_relations(type(obj))}
+
+
+def texts(obj, language, rows=None):
+    """Every translated text of `obj` in `language`, keyed `field` or `relation.N.field` (`rows`: inline_rows)."""
     values = {name: _text(obj, name, language) for name in translated_fields(type(obj))}
     for relation, related_model in translated_relations(type(obj)):
-        for index, row in enumerate(getattr(obj, relation).all()):
+        related = rows[relation] if rows is not None else getattr(obj, relation).all()
+        for index, row in enumerate(related):
             for name in translated_fields(related_model):
                 values[f"{relation}.{index}.{name}"] = _text(row, name, language)
     return values
 
 
-def fingerprint(obj, language=ENGLISH):
+def fingerprint(obj, language=ENGLISH, rows=None):
     """sha256 of the non-empty texts (so an inline row added in English leaves the other languages' alone)."""
-    filled = {key: value for key, value in texts(obj, language).items() if value not in ("", "[]")}
+    filled = {key: value for key, value in texts(obj, language, rows).items() if value not in ("", "[]")}
     payload = json.dumps(filled, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode()).hexdigest()
 
@@ -121,9 +127,17 @@ def _key(obj):
     return ContentType.objects.get_for_model(type(obj)), str(obj.pk)
 
 
+STATE = ("filled", "source_fingerprint", "own_fingerprint", "changed_at", "changed_by_id", "source_revision_id")
+
+
+def _state(row):
+    return tuple(getattr(row, name) for name in STATE)
+
+
 @transaction.atomic
 def record(obj, user=None, revision=None, when=None):
-    """Bring the desk up to date with `obj` as it is now (just published or saved)."""
+    """Bring the desk up to date with `obj` as it is now (just published or saved): rows are written only
+    where something changed, new ones in one insert."""
     if not is_tracked(type(obj)):
         return
     when = when or timezone.now()
@@ -132,28 +146,34 @@ def record(obj, user=None, revision=None, when=None):
         r.language: r
         for r in TranslationRecord.objects.select_for_update().filter(content_type=content_type, object_id=object_id)
     }
-    source = fingerprint(obj, ENGLISH)
+    rows = inline_rows(obj)
+    source = fingerprint(obj, ENGLISH, rows)
+    records = []
     english = existing.get(ENGLISH)
     if english is None:
         english = TranslationRecord(content_type=content_type, object_id=object_id, language=ENGLISH)
+    records.append((english, _state(english)))
     if english.source_fingerprint != source:
         english.source_fingerprint = english.own_fingerprint = source
         english.changed_at, english.changed_by, english.source_revision = when, user, revision
     english.filled = True
-    english.save()
     for language in language_codes():
         if language == ENGLISH:
             continue
         row = existing.get(language) or TranslationRecord(
             content_type=content_type, object_id=object_id, language=language
         )
-        own = fingerprint(obj, language)
+        records.append((row, _state(row)))
+        own = fingerprint(obj, language, rows)
         filled = is_filled(obj, language)
         if row.pk is None or own != row.own_fingerprint or (filled and not row.filled):
             # first seen, or this language's text changed in this save: translated from the current English
             row.source_fingerprint, row.source_revision = source, revision
             row.changed_at, row.changed_by = when, user
         row.own_fingerprint, row.filled = own, filled
+    changed = [row for row, before in records if row.pk is not None and _state(row) != before]
+    TranslationRecord.objects.bulk_create([row for row, _before in records if row.pk is None])
+    for row in changed:
         row.save()
 
 

@@ -21,6 +21,7 @@ from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
 
 from tests import snapshots
+from tests.helpers import in_bulk
 from wimn_site.factories import ContentPageFactory, DocumentFactory, create_site_root, rich
 from wimn_site.models import ContentPage, SearchEntry
 from wimn_site.models.search import SEARCH_CONFIGS
@@ -59,13 +60,7 @@ def _sentence(rng, language, count):
     return " ".join(rng.choice(WORDS[language]) for _ in range(count)).capitalize() + "."
 
 
-def build_archive(home):
-    """300 pages in three languages (dates spread, repeated or missing), a section made private after
-    indexing, a page unpublished behind the index's back, pages of another site, and library files."""
-    rng = random.Random(2026)  # noqa: S311 - test data
-    sections = [ContentPageFactory(parent=home, slug=f"section-{n}", title=f"Section {n}") for n in range(3)]
-    outside = ContentPageFactory(parent=Page.get_first_root_node(), slug="other-site", title="Another site")
-    dates = [datetime.datetime(2015 + n % 10, 1 + n % 12, 1, tzinfo=datetime.UTC) for n in range(40)] + [None]
+def _pages(rng, sections, outside, dates):
     for number in range(300):
         fields = {}
         for language in WORDS:
@@ -79,6 +74,17 @@ def build_archive(home):
             first_published_at=rng.choice(dates),
             **fields,
         )
+
+
+def build_archive(home):
+    """300 pages in three languages (dates spread, repeated or missing), a section made private after
+    indexing, a page unpublished behind the index's back, pages of another site, and library files."""
+    rng = random.Random(2026)  # noqa: S311 - test data
+    sections = [ContentPageFactory(parent=home, slug=f"section-{n}", title=f"Section {n}") for n in range(3)]
+    outside = ContentPageFactory(parent=Page.get_first_root_node(), slug="other-site", title="Another site")
+    dates = [datetime.datetime(2015 + n % 10, 1 + n % 12, 1, tzinfo=datetime.UTC) for n in range(40)] + [None]
+    with in_bulk():
+        _pages(rng, sections, outside, dates)
     for _ in range(6):
         DocumentFactory(title=_sentence(rng, "en", 4)[:-1], description=_sentence(rng, "en", 12), in_library=True)
     rebuild()

@@ -5,7 +5,7 @@ import pytest
 
 from events import times
 from events.factories import EventPageFactory
-from tests.helpers import assert_page_queries, count_queries, soup
+from tests.helpers import assert_page_queries, count_queries, in_bulk, soup
 from wimn_site.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -215,8 +215,9 @@ def test_filters_work_as_a_plain_get_form(client, calendar_of_events):
 
 def make_many(events_index, count):
     start = days_from_now(1)
-    for n in range(count):
-        EventPageFactory(parent=events_index, title=f"E{n}", start=start + datetime.timedelta(days=n % 40 - 20))
+    with in_bulk():
+        for n in range(count):
+            EventPageFactory(parent=events_index, title=f"E{n}", start=start + datetime.timedelta(days=n % 40 - 20))
 
 
 def test_listing_query_count_is_the_same_for_3_and_300_events(client, events_index):

@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 from campaigns.models import CampaignIndexPage, CampaignPage
 from statements.factories import MediaAlertFactory, OpEdPageFactory, PledgePageFactory, StatementPageFactory
 from statements.models import StatementPage
-from tests.helpers import count_queries, soup
+from tests.helpers import count_queries, in_bulk, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -175,8 +175,9 @@ def test_listing_queries_are_the_same_for_3_and_300_items(client, index, topics,
     client.get("/en/statements/")
     _, few = count_queries(client, "/en/statements/?topic=imrf")
     _, few_page2 = count_queries(client, "/en/statements/")
-    for _n in range(297):
-        StatementPageFactory(parent=index, topics=[topics["imrf"]], campaign=campaign)
+    with in_bulk():
+        for _n in range(297):
+            StatementPageFactory(parent=index, topics=[topics["imrf"]], campaign=campaign)
     response, many = count_queries(client, "/en/statements/?topic=imrf")
     _, many_all = count_queries(client, "/en/statements/")
     _, many_page = count_queries(client, "/en/statements/?topic=imrf&page=25")

@@ -15,7 +15,7 @@ from wagtail.search.models import IndexEntry
 from campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory
 from events.factories import EventIndexPageFactory, EventPageFactory
 from statements.factories import StatementIndexPageFactory, StatementPageFactory
-from tests.helpers import soup
+from tests.helpers import admin_index_handlers, soup
 from wimn_site.factories import ContentPageFactory, DocumentFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,6 +26,9 @@ PRODUCTION_SEARCH = {"default": {**settings.WAGTAILSEARCH_BACKENDS["default"], "
 @pytest.fixture
 def indexed(settings):
     settings.WAGTAILSEARCH_BACKENDS = PRODUCTION_SEARCH
+    admin_index_handlers(connected=True)
+    yield
+    admin_index_handlers(connected=False)
 
 
 def found_titles(staff, url, query):
