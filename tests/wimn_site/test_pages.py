@@ -218,3 +218,30 @@ def test_dates_are_written_with_each_languages_month_names(language, expected):
 
     with translation.override(language):
         assert date(datetime.date(2022, 5, 20), "DATE_FORMAT") == expected
+
+
+def test_public_pages_leave_out_pages_in_private_sections_as_wagtail_does(home):
+    """`public_pages` (one SQL condition on every public query) keeps the live pages outside private sections:
+    the same pages as Wagtail's own `.live().public()`, for a restriction on the page, on an ancestor or on a
+    sibling, also inside a subquery (where Django renames the tables)."""
+    from wagtail.models import PageViewRestriction
+
+    from wimn_site.visibility import public_pages
+
+    open_section = ContentPageFactory(parent=home, slug="open", title="Open")
+    private_section = ContentPageFactory(parent=home, slug="members", title="Members")
+    inside = ContentPageFactory(parent=private_section, slug="minutes", title="Minutes")
+    deeper = ContentPageFactory(parent=inside, slug="2024", title="2024")
+    beside = ContentPageFactory(parent=open_section, slug="beside", title="Beside")
+    alone = ContentPageFactory(parent=open_section, slug="alone", title="Alone")
+    PageViewRestriction.objects.create(page=private_section, restriction_type="login")
+    PageViewRestriction.objects.create(page=alone, restriction_type="password", password="x")  # noqa: S106
+    ContentPageFactory(parent=open_section, slug="draft", title="Draft", live=False)
+    expected = set(Page.objects.live().public().values_list("pk", flat=True))
+    assert set(public_pages().values_list("pk", flat=True)) == expected
+    assert {open_section.pk, beside.pk, home.pk} <= expected
+    assert not {private_section.pk, inside.pk, deeper.pk, alone.pk} & expected
+    in_subquery = ContentPage.objects.filter(pk__in=public_pages(Page.objects.all()).values("pk"))
+    assert set(in_subquery.values_list("pk", flat=True)) == set(
+        ContentPage.objects.filter(pk__in=expected).values_list("pk", flat=True)
+    )
