@@ -22,50 +22,20 @@ A file used only by a live page in a private section is served to the visitors t
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import BooleanField, CharField, Exists, Expression, F, OuterRef, Q, Subquery
+from django.db.models import CharField, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 
 from wagtail.documents.permissions import permission_policy
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 
 from .models.documents import WimnDocument, private_collection_exists
-
-
-class InPrivateSection(Expression):
-    """True when the page whose tree path is `path` (a column of the outer query) is in a private section: a view
-    restriction sits on it or on one of its ancestors (the pages whose paths begin its path).
-
-    The same condition as `Exists(PageViewRestriction.objects.filter(page__path=Substr(OuterRef(path), 1,
-    Length("page__path"))))`, written as the SQL it compiles to: nearly every public query carries it, and
-    Django took about as long to build and compile that nested subquery as PostgreSQL took to run the query.
-    """
-
-    output_field = BooleanField()
-    conditional = True
-
-    def __init__(self, path="path"):
-        super().__init__()
-        self.path = F(path) if isinstance(path, str) else path
-
-    def get_source_expressions(self):
-        return [self.path]
-
-    def set_source_expressions(self, expressions):
-        (self.path,) = expressions
-
-    def as_sql(self, compiler, connection):
-        path_sql, params = compiler.compile(self.path)
-        restriction = connection.ops.quote_name(PageViewRestriction._meta.db_table)
-        page = connection.ops.quote_name(Page._meta.db_table)
-        # Table names from the models and the path as its compiled column: no input reaches this text.
-        joined = f"{restriction} wimn_restriction INNER JOIN {page} wimn_restricted"
-        condition = f"wimn_restricted.id = wimn_restriction.page_id WHERE starts_with({path_sql}, wimn_restricted.path)"
-        return f"EXISTS (SELECT 1 FROM {joined} ON {condition})", params  # noqa: S608
+from .models.restrictions import UnderRestriction
 
 
 def private_page_exists(path_ref="path"):
-    """True when the page at `path_ref` (a column name of the outer query) is in a private section."""
-    return InPrivateSection(path_ref)
+    """True when the page at `path_ref` (a column name of the outer query) is in a private section (one SQL
+    condition, `UnderRestriction`)."""
+    return UnderRestriction(path_ref, PageViewRestriction, "page")
 
 
 def public_pages(queryset=None):

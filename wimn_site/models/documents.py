@@ -5,8 +5,6 @@ import os
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -17,15 +15,13 @@ from wagtail.models import CollectionViewRestriction
 from ..document_text import extract_text, read_upload
 from ..filetypes import content_matches, extension_of
 from .mixins import language_codes
+from .restrictions import UnderRestriction
 
 
 def private_collection_exists(path_ref="collection__path"):
-    """An EXISTS that is true when the collection at `path_ref` (an OuterRef name) or a parent is restricted."""
-    return Exists(
-        CollectionViewRestriction.objects.filter(
-            collection__path=Substr(OuterRef(path_ref), 1, Length("collection__path"))
-        )
-    )
+    """True when the collection at `path_ref` (a column name of the outer query) or a parent is restricted (one SQL
+    condition, `UnderRestriction`)."""
+    return UnderRestriction(path_ref, CollectionViewRestriction, "collection")
 
 
 class WimnDocumentQuerySet(DocumentQuerySet):
