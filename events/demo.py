@@ -93,7 +93,7 @@ def create_event(index, spec, organizations, campaigns):
         {
             "role": ROLES[_choice(person["role"], tuple(ROLES))],
             "name": person["name"].text(blank=False),
-            "organization_name_en": person.get("organization").text(),
+            **translated("organization_name", person.get("organization").translated(required=())),
             **translated("position", person.get("position").translated(required=())),
         }
         for person in spec.get("people").items()

@@ -2,6 +2,7 @@ import pytest
 
 from events import times
 from events.models import EventIndexPage, EventPage
+from tests.helpers import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -62,5 +63,25 @@ def test_demo_caucuses_were_organized_by_the_network(client, demo):
         event = EventPage.objects.get(slug=slug)
         organizers = [p.organization_display for p in event.participants.filter(role="organizer")]
         assert organizers == ["Women in Migration Network (WIMN)"]
-    page = client.get("/pt/events/womens-caucus-imrf-2022/").content.decode()
-    assert "Organizado por Women in Migration Network (WIMN)" in page
+
+
+@pytest.mark.parametrize(
+    "language,line,moderator",
+    [
+        ("en", "Organized by Women in Migration Network (WIMN)", "Women in Migration Network"),
+        ("es", "Organizado por Red de Mujeres en la Migración (WIMN)", "Red de Mujeres en la Migración"),
+        ("pt", "Organizado por Rede de Mulheres na Migração (WIMN)", "Rede de Mulheres na Migração"),
+        ("fr", "Organisé par Réseau Femmes en migration (WIMN)", "Réseau Femmes en migration"),
+    ],
+)
+def test_demo_events_name_the_network_in_the_visitors_language(client, demo, language, line, moderator):
+    """The organizer line and the moderator's organization use the network's name in the page's language (the
+    name the site's home page uses), not the English one."""
+    caucus = soup(client.get(f"/{language}/events/womens-caucus-imrf-2022/"))
+    assert caucus.select_one(".event-organizers").get_text(" ", strip=True) == line
+    reintegration = soup(client.get(f"/{language}/events/sustainable-reintegration-migrant-trafficked-women/"))
+    people = reintegration.select_one(".event-people").get_text(" ", strip=True)
+    assert "Carol Barton" in people and moderator in people
+    if language != "en":
+        assert "Women in Migration Network" not in caucus.select_one(".event-organizers").get_text()
+        assert "Women in Migration Network" not in people
