@@ -45,13 +45,15 @@ def _program(node):
     )
 
 
-def create_event(index, spec, organizations, campaigns):
-    """One event page and its participants from the `events[i]` node `spec`."""
+def create_event(index, spec, organizations, campaigns, examples=True):
+    """One event page and its participants from the `events[i]` node `spec`; with `examples` off, the values it
+    lists under ``examples`` (a time or venue the seeds do not give) are its ``without_examples`` ones, or blank."""
     zone = spec["timezone"].zone()
-    start = spec["starts"].datetime(zone)
-    end = spec["ends"].datetime(zone)
+    start = spec.field("starts", examples).datetime(zone)
+    ends = spec.field("ends", examples)
+    end = ends.datetime(zone)
     if end < start:
-        raise spec["ends"].error(f"after the start ({start:%Y-%m-%d %H:%M})")
+        raise ends.error(f"after the start ({start:%Y-%m-%d %H:%M})")
     campaign = None
     if spec.get("campaign").value:
         campaign = campaigns.get(spec["campaign"].text())
@@ -68,8 +70,8 @@ def create_event(index, spec, organizations, campaigns):
         start=start,
         end=end,
         format=_choice(spec["format"], FORMATS),
-        address=spec.get("address").text(),
-        online_url=spec.get("online_url").text(),
+        address=spec.field("address", examples).text(),
+        online_url=spec.field("online_url", examples).text(),
         registration_url=spec.get("registration_url").text(),
         campaign=campaign,
         program=_program(spec.get("program")),
@@ -78,8 +80,8 @@ def create_event(index, spec, organizations, campaigns):
         first_published_at=min(start - datetime.timedelta(days=21), now()),
         **translated("title", titles),
         **translated("summary", summaries),
-        **translated("body", _body(spec.get("body"))),
-        **translated("venue", spec.get("venue").translated(required=())),
+        **translated("body", _body(spec.field("body", examples))),
+        **translated("venue", spec.field("venue", examples).translated(required=())),
     )
 
     def organization(role, node):
@@ -124,5 +126,5 @@ def build(home, data, examples=True):
     organizations = {org.slug: org for org in Organization.objects.all()}
     campaigns = {page.slug: page for page in CampaignPage.objects.all()}
     for event in included(data["events"], examples):
-        create_event(index, event, organizations, campaigns)
+        create_event(index, event, organizations, campaigns, examples)
     return index

@@ -92,6 +92,44 @@ def test_load_demo_without_examples_loads_no_example(admin_client):
         "from-pledges-to-practices-gender-responsiveness",
     }
     assert not EventPage.objects.filter(is_example=True).exists()
+    marked = 0
+    for spec in events_data()["events"].items():
+        if spec.is_example():
+            continue
+        event = events.get(slug=spec["slug"].value)
+        for key in spec.example_fields():
+            marked += 1
+            fallback = spec["without_examples"].value.get(key) if "without_examples" in spec else None
+            if key in ("starts", "ends"):
+                moment = event.local_start if key == "starts" else event.local_end
+                assert moment != spec[key].datetime(NEW_YORK), (spec.path, key)
+                # the stated day, 00:00 to 23:59: no invented time of day
+                assert moment.strftime("%Y-%m-%d %H:%M") == fallback, (spec.path, key)
+            else:
+                values = [getattr(event, f"{key}_{code}", None) for code in ("en", "es", "pt", "fr")]
+                values = [value for value in values if value is not None] or [getattr(event, key)]
+                assert not any(values), (spec.path, key, values)
+    # the 2022 events' times, rooms, addresses and links, and one invented body
+    assert marked >= 15
+    caucus_2016 = events.get(slug="womens-caucus-new-york-2016")  # the seed gives its time and city: data
+    assert (caucus_2016.local_start.hour, caucus_2016.local_end.hour, caucus_2016.venue) == (16, 18, "New York")
+
+
+def test_the_events_file_marks_times_and_places_the_seeds_do_not_give():
+    """Each 2022 event in the seeds has a day but no time or room: its times and venue are listed as examples,
+    with a fallback on the stated day; the 2016 caucus's stated time and city are not."""
+    events = {event["slug"].value: event for event in events_data()["events"].items()}
+    for slug, day in (
+        ("sustainable-reintegration-migrant-trafficked-women", "2022-05-17"),
+        ("womens-caucus-imrf-2022", "2022-05-18"),
+        ("from-pledges-to-practices-gender-responsiveness", "2022-05-19"),
+    ):
+        event = events[slug]
+        assert {"starts", "ends", "venue", "address"} <= event.example_fields()
+        assert event.field("starts", examples=False).value == f"{day} 00:00"
+        assert event.field("ends", examples=False).value == f"{day} 23:59"
+        assert event.field("venue", examples=False).value is None
+    assert events["womens-caucus-new-york-2016"].example_fields() == set()
 
 
 @pytest.mark.django_db
