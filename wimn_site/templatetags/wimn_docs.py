@@ -2,6 +2,7 @@ import mimetypes
 
 from django import template
 from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 
 from ..read_online import is_document_page, text_url
@@ -32,13 +33,25 @@ def document_download(context, document, label="", read_url=None, exact=False):
         read_url = text_url(doc)
     others = []
     if hasattr(document, "versions"):
-        for other in document.versions():
-            if other.pk != doc.pk:
-                other.native_name = settings.LANGUAGE_NATIVE_NAMES.get(other.language, other.language)
-                others.append(other)
+        others = [
+            {
+                "url": other.url,
+                "language": other.language,
+                "native_name": settings.LANGUAGE_NATIVE_NAMES.get(other.language, other.language),
+            }
+            for other in document.versions()
+            if other.pk != doc.pk
+        ]
     doc_language = getattr(doc, "language", settings.LANGUAGE_CODE)
+    size = doc.size_bytes if hasattr(doc, "size_bytes") else None
+    # Each value once, as text: the template repeats several, and a document's URL is a reverse() per read.
     return {
         "doc": doc,
+        "url": doc.url,
+        "title": doc.title,
+        "doc_language": doc_language,
+        "type": getattr(doc, "extension_label", ""),
+        "size": filesizeformat(size) if size else "",
         "label": label,
         "mime": mimetypes.guess_type(doc.file.name)[0] or "application/octet-stream",
         "language_name": settings.LANGUAGE_NATIVE_NAMES.get(doc_language, doc_language),
