@@ -66,7 +66,7 @@ def load_organizations(data, examples):
             acronym=spec.get("acronym").text(),
             region=spec["region"].text(blank=False),
             sector=spec["sector"].text(blank=False),
-            relation=spec["relation"].text(blank=False),
+            relation=spec.field("relation", examples).text(blank=False),
             country=country,
             website=spec.get("website").text(),
             description=description["en"],
@@ -79,15 +79,20 @@ def load_organizations(data, examples):
 
 
 def load_memberships(data, organizations, examples):
+    """The network's memberships; a role, note or year listed under a row's `examples` is left out (or given its
+    `without_examples` value) by `--no-examples`."""
     for order, spec in enumerate(included(data["memberships"], examples)):
         slug = spec["organization"].text(blank=False)
         if slug not in organizations:
             raise spec["organization"].error("an organization of this file")
-        note = spec.get("note").translated(required=())
+        note = spec.field("note", examples).translated(required=())
         CoalitionMembershipFactory(
             organization=organizations[slug],
             sort_order=order,
-            role=spec["role"].text(blank=False),
+            role=spec.field("role", examples).text(blank=False),
+            # the years the seeds state ("member until 2019"); none invented
+            start_year=spec.field("since", examples).number(),
+            end_year=spec.field("until", examples).number(),
             note=note["en"],
             **translated("note", note),
         )

@@ -98,6 +98,7 @@ SEED_FACTS = [
     (CALENDAR, "12x12x12 Campaign for ratification of ILO Domestic Workers' Convention"),
     (CALENDAR, "Human Rights at International Borders, OHCHR"),
     (CALENDAR, "UN Committee on Migrant Workers"),
+    (CALENDAR, "Migration & the Post 2015 Development Agenda – IOM"),
     (ABOUT, "Women & Global Migration Working Group"),
     (ABOUT, "People's Global Action on Migration, Development and Human Rights"),
     (ABOUT, "Athens"),

@@ -1,6 +1,9 @@
 import pytest
 
+from django.core.management import call_command
+
 from campaigns.models import AdvocacyDay, CampaignPage, Organization
+from wimn_site import demo_data
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +72,49 @@ def test_demo_lists_the_seeds_moments_without_dates_as_ongoing(client, demo):
         "Global Forum on Migration and Development (GFMD)",
         "12x12x12 Campaign for ratification of ILO Domestic Workers' Convention",
         "Human Rights at International Borders, OHCHR",
+        "Migration & the Post 2015 Development Agenda – IOM",
     }
     section = client.get("/es/calendar/").content.decode()
     assert "Foro Social Mundial de las Migraciones" in section and "En curso, sin fechas fijas" in section
+
+
+MEMBERSHIP_FIELDS = {"role": "role", "note": "note", "since": "start_year", "until": "end_year"}
+
+
+def test_load_demo_without_examples_loads_no_value_marked_as_example():
+    """`load_demo --no-examples`: no advocacy day or organization marked `example: true`, and every value listed
+    under an item's `examples` (a member status, a membership's role, note or years) is its fallback or blank."""
+    from campaigns.models import CoalitionMembership
+
+    call_command("load_demo", "--no-examples")
+    data = demo_data.read("campaigns/demo.yaml")
+    for key, model in (("advocacy_days", AdvocacyDay), ("organizations", Organization)):
+        items = data[key].items()
+        loaded = set(model.objects.values_list("slug", flat=True))
+        assert loaded == {item["slug"].value for item in items if not item.is_example()}, key
+    assert not AdvocacyDay.objects.filter(slug__in=["world-refugee-day", "international-domestic-workers-day"])
+
+    marked = 0
+    memberships = {row.organization.slug: row for row in CoalitionMembership.objects.select_related("organization")}
+    for key, rows, fields in (
+        ("organizations", {org.slug: org for org in Organization.objects.all()}, None),
+        ("memberships", memberships, MEMBERSHIP_FIELDS),
+    ):
+        for spec in demo_data.included(data[key], examples=False):
+            row = rows[spec["slug" if key == "organizations" else "organization"].value]
+            for name in spec.example_fields():
+                marked += 1
+                value = getattr(row, (fields or {}).get(name, name))
+                fallback = spec.field(name, examples=False).value
+                assert value != spec[name].value and (value == fallback or fallback is None and not value), (
+                    spec.path,
+                    name,
+                    value,
+                )
+    assert marked >= 4
+    # the seeds name GAATW, IMUMI, NNIRR and PICUM as co-sponsors, not as members; Solidarity Center's is stated
+    relations = dict(Organization.objects.values_list("slug", "relation"))
+    assert [relations[slug] for slug in ("gaatw", "imumi", "nnirr", "picum")] == ["partner"] * 4
+    assert relations["solidarity-center"] == relations["united-methodist-women"] == "member"
+    assert relations["global-coalition-on-migration"] == "coalition"
+    assert "Migration & the Post 2015 Development Agenda – IOM" in AdvocacyDay.objects.values_list("name_en", flat=True)
