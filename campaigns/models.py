@@ -28,6 +28,7 @@ from wagtail.search import index
 from wimn_site.blocks import BaseStreamBlock
 from wimn_site.listing import FilteredListingMixin, ListingFilterSet, paginate_in_one_query
 from wimn_site.models import EnglishBaseColumnsMixin, TranslatedPageMixin
+from wimn_site.models.mixins import ChoiceLabelsMixin
 from wimn_site.related import page_links, prefetch
 from wimn_site.visibility import public_pages
 
@@ -37,7 +38,7 @@ from .aggregation import campaign_groups, organization_sections
 LOGO_SPECS = "max-{160x80,320x160}"
 
 
-class Organization(EnglishBaseColumnsMixin, index.Indexed, ClusterableModel):
+class Organization(ChoiceLabelsMixin, EnglishBaseColumnsMixin, index.Indexed, ClusterableModel):
     """A member, partner or coalition of the network, or another body (government, UN agency).
 
     Statements link their signatories and events their participants here, so each organization's
@@ -148,7 +149,7 @@ def this_year():
     return timezone.localdate().year
 
 
-class CoalitionMembership(Orderable):
+class CoalitionMembership(ChoiceLabelsMixin, Orderable):
     """The network's place in a coalition or other body, over a period: "a member", "a seat on the steering
     committee", "a partner, not a formal member", "member until 2019".
 

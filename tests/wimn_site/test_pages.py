@@ -245,3 +245,21 @@ def test_public_pages_leave_out_pages_in_private_sections_as_wagtail_does(home):
     assert set(in_subquery.values_list("pk", flat=True)) == set(
         ContentPage.objects.filter(pk__in=expected).values_list("pk", flat=True)
     )
+
+
+def test_choice_labels_are_those_of_the_active_language(db):
+    """`get_<field>_display()` (ChoiceLabelsMixin: a table per field and language, made once) answers Django's label
+    in each language, and a value outside the choices as it is."""
+    from campaigns.models import Organization
+
+    field = Organization._meta.get_field("relation")
+    organization = Organization(name="PICUM", relation="member")
+    for language in ("en", "es", "fr", "en"):
+        with translation.override(language):
+            assert organization.get_relation_display() == str(dict(field.flatchoices)["member"])
+    with translation.override("en"):
+        english = organization.get_relation_display()
+    with translation.override("es"):
+        assert organization.get_relation_display() != english  # the Spanish label, not the English one kept
+        organization.relation = "retired"
+        assert organization.get_relation_display() == "retired"
