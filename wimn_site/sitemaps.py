@@ -9,7 +9,13 @@ need, so the sitemap costs one query per page type, not per page. A page type wh
 deserve their own entries (an organization's detail page, say) overrides Wagtail's
 `get_sitemap_urls(request)`; it is then called once per available language and its locations are listed
 with the same alternates. Past 10,000 URLs `/sitemap.xml` becomes a sitemap index of parts (`?p=1`, ...).
-The XML is cached and dropped whenever a page is saved, deleted or moved, or a
+
+Documents' "Read online" text pages (wimn_site.read_online) follow the pages: each file visitors may download
+(`visibility.public_document_versions`) that has text, in the language it is written in, with its family's
+other languages as alternates; a family that a live public page carries in full (a statement, whose page is
+its HTML version) is left to that page. One query, whatever the number of files.
+
+The XML is cached and dropped whenever a page, a document or a collection is saved, deleted or moved, or a
 view restriction changes.
 """
 
@@ -20,19 +26,32 @@ from xml.sax.saxutils import escape, quoteattr
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db.models import CharField, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Cast, Coalesce
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import Http404, HttpResponse
+from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from modeltranslation.utils import build_localized_fieldname
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+    ReferenceIndex,
+    Site,
+    get_page_models,
+)
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from .models.documents import WimnDocument
 from .models.mixins import language_codes
+from .read_online import document_page_models
 from .site_urls import absolute_url, canonical_site, host_and_port
-from .visibility import public_pages
+from .visibility import public_document_versions, public_pages
 
 CACHE_KEY = "wimn-sitemap:{site}:{host}"
 CACHE_SECONDS = 60 * 60
@@ -109,7 +128,52 @@ def sitemap_urls(request, site):
         alternates = {code: absolute_url(request, f"/{code}{relative}") for code in languages}
         for code in languages:
             entries.append((alternates[code], lastmod, alternates))
-    return entries
+    return entries + document_text_urls(request)
+
+
+def _carried_by_a_page():
+    """A condition on a document (annotated with its family's `root`): a live public page of a type whose
+    pages carry their documents' full text (`wimn_document_pages`) uses a file of its family."""
+    models = document_page_models()
+    if not models:
+        return None
+    page_types = [model for model in get_page_models() if issubclass(model, tuple(models))]
+    family = (
+        WimnDocument.objects.filter(Q(pk=OuterRef(OuterRef("root"))) | Q(original_id=OuterRef(OuterRef("root"))))
+        .annotate(key=Cast("pk", CharField()))
+        .values("key")
+    )
+    live_page_ids = public_pages(Page.objects.annotate(key=Cast("pk", CharField()))).values("key")
+    return Exists(
+        ReferenceIndex.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            content_type__in=list(ContentType.objects.get_for_models(*page_types).values()),
+            to_content_type=ContentType.objects.get_for_model(WimnDocument),
+            to_object_id__in=Subquery(family),
+            object_id__in=Subquery(live_page_ids),
+        )
+    )
+
+
+def document_text_urls(request):
+    """[(location, lastmod, {language: url})] of the public files' text pages, each in its file's language."""
+    files = public_document_versions().filter(text_chars__gt=0).annotate(root=Coalesce("original_id", "pk"))
+    carried = _carried_by_a_page()
+    if carried is not None:
+        files = files.exclude(carried)
+    codes = language_codes()
+    families = defaultdict(dict)
+    lastmods = {}
+    for pk, root, language, created_at in files.order_by("root", "pk").values_list(
+        "pk", "root", "language", "created_at"
+    ):
+        language = language if language in codes else settings.LANGUAGE_CODE
+        if language in families[root]:
+            continue  # two files of one family in one language: the first is the family's text in it
+        with translation.override(language):
+            families[root][language] = absolute_url(request, reverse("wimn_document_text", args=[pk]))
+        lastmods[families[root][language]] = created_at
+    return [(url, lastmods[url], alternates) for alternates in families.values() for url in alternates.values()]
 
 
 def render_sitemap(entries):
@@ -192,7 +256,7 @@ def invalidate(**kwargs):
 @receiver(post_save)
 @receiver(post_delete)
 def _page_changed(sender, instance, **kwargs):
-    if isinstance(instance, (Page, PageViewRestriction, Site)):
+    if isinstance(instance, (Page, PageViewRestriction, Site, WimnDocument, Collection, CollectionViewRestriction)):
         invalidate()
 
 

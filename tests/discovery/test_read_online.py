@@ -2,9 +2,11 @@
 "Read online" beside "Download PDF (size)"; the text page follows the file's visibility exactly."""
 
 import datetime
+import xml.etree.ElementTree as ET
 
 import pytest
 
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.test import Client
@@ -248,3 +250,98 @@ def test_library_queries_stay_flat_with_read_online_links(client, library, home,
     assert any(a["href"].endswith("/text/") for a in reads) and any(not a["href"].endswith("/text/") for a in reads)
     assert few == many
     assert many <= 14
+
+
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def sitemap(client):
+    """{location: {hreflang: href}} of /sitemap.xml, read afresh."""
+    cache.clear()
+    root = ET.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 - the site's own sitemap
+    return {
+        url.find("s:loc", SITEMAP_NS).text: {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", SITEMAP_NS)
+        }
+        for url in root.findall("s:url", SITEMAP_NS)
+    }
+
+
+def text_urls(urls):
+    return {url for url in urls if url.endswith("/text/")}
+
+
+def test_the_sitemap_lists_public_text_pages_in_their_files_languages(client, library, report):
+    """A public file's text page is listed once, in the language the file is written in, with its family's
+    other languages as alternates (x-default the English one)."""
+    original, spanish = report
+    urls = sitemap(client)
+    english_url, spanish_url = f"http://testserver{text_url(original)}", f"http://testserver{text_url(spanish, 'es')}"
+    assert text_urls(urls) == {english_url, spanish_url}
+    assert urls[spanish_url] == urls[english_url] == {"en": english_url, "es": spanish_url, "x-default": english_url}
+    assert "http://testserver/en/documents/" in urls  # the pages are still there
+
+
+def test_the_sitemap_never_lists_a_private_draft_or_embargoed_files_text(client, library, home):
+    partners = Collection.get_first_root_node().add_child(name="Partners")
+    CollectionViewRestriction.objects.create(collection=partners, restriction_type="password", password="p")
+    DocumentFactory(title="Partner briefing", collection=partners, paragraphs=ENGLISH, in_library=True)
+    staff = Collection.get_first_root_node().add_child(name="Staff")
+    CollectionViewRestriction.objects.create(collection=staff, restriction_type="login")
+    staff_note = DocumentFactory(title="Staff note", collection=staff, paragraphs=ENGLISH, in_library=True)
+    DocumentFactory(title="Nota interna", language="es", original=staff_note, paragraphs=SPANISH)
+    members = ContentPageFactory(parent=home, slug="members")
+    PageViewRestriction.objects.create(page=members, restriction_type="password", password="members")
+    attached(members, DocumentFactory(title="Members' briefing", paragraphs=ENGLISH), slug="briefing")
+    attached(home, DocumentFactory(title="Draft", paragraphs=ENGLISH), slug="draft", live=False)
+    DocumentFactory(title="Internal draft", paragraphs=ENGLISH)  # no page uses it, not in the library
+    DocumentFactory(title="Scan", in_library=True, file=ContentFile(b"%PDF-1.4 scan", name="scan.pdf"))  # no text
+    index = StatementIndexPageFactory(parent=home)
+    alert = MediaAlertFactory(
+        parent=index, slug="alert", live=False, go_live_at=timezone.now() + datetime.timedelta(hours=2)
+    )
+    release = DocumentFactory(title="Media release", doc_type="media_release", paragraphs=ENGLISH)
+    comunicado = DocumentFactory(title="Comunicado", language="es", original=release, paragraphs=SPANISH)
+    StatementAttachmentFactory(page=alert, document=release)
+    alert.save()  # the reference index records the attachment
+    assert text_urls(sitemap(client)) == set()
+
+    # the alert goes live: its files are public, and the alert's page is their HTML version (statement pages are
+    # registered as such), so the page is listed, not a text extract; a file a content page uses is listed
+    alert.go_live_at = None
+    alert.save_revision().publish()
+    assert client.get(text_url(comunicado, "es")).status_code == 200
+    used = DocumentFactory(title="Background note", paragraphs=ENGLISH)
+    attached(home, used, slug="background")
+    urls = sitemap(client)
+    assert text_urls(urls) == {f"http://testserver{text_url(used)}"}
+    assert "http://testserver/en/statements/alert/" in urls
+
+
+def test_the_cached_sitemap_follows_a_file_published_to_the_library(client, library):
+    document = DocumentFactory(title="Report", paragraphs=ENGLISH)
+    assert text_urls(sitemap(client)) == set()
+    client.get("/sitemap.xml")  # cached now
+    document.in_library = True
+    document.save()
+    response = client.get("/sitemap.xml")
+    assert f"http://testserver{text_url(document)}".encode() in response.content
+
+
+def test_sitemap_queries_stay_flat_with_text_pages(client, library, home):
+    def add(count):
+        for number in range(count):
+            document = DocumentFactory(title=f"Doc {number}", in_library=number % 2 == 0, paragraphs=ENGLISH)
+            DocumentFactory(title=f"Doc {number} es", language="es", original=document, paragraphs=SPANISH)
+            if number % 2:
+                attached(home, document)
+
+    add(2)
+    sitemap(client)  # warm Wagtail's per-process caches
+    cache.clear()
+    _response, few = count_queries(client, "/sitemap.xml")
+    add(10)
+    cache.clear()
+    response, many = count_queries(client, "/sitemap.xml")
+    assert response.content.count(b"/text/</loc>") == 2 * 12
+    assert few == many <= 7
