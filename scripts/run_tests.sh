@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# Runs inside dbrun.py (DATABASE_URL is set).
+# Runs inside dbrun.py (DATABASE_URL is set). Django's system checks and `makemigrations --check` are tests
+# themselves (tests/test_project_checks.py), so Django starts once per worker and no more.
 set -euo pipefail
 PY=.venv/bin/python
-$PY manage.py check --fail-level WARNING
-$PY manage.py makemigrations --check --dry-run
 $PY -m pytest -n "${PYTEST_WORKERS:-2}" "$@"

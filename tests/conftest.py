@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 
-from tests import snapshots
+from tests import snapshots, template_database
 from tests.helpers import admin_index_handlers
 from wimn_site import frame
 from wimn_site.factories import ContentPageFactory, create_site_root, ensure_tree_root, remove_welcome_page, rich
@@ -53,8 +53,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 def pytest_sessionstart(session):
-    """Start each run with no uploads left over from an earlier one."""
+    """Start each run with no uploads left over from an earlier one. In the main process of a parallel run,
+    the workers' test databases are made from one migrated template (tests/template_database.py)."""
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+    workers = getattr(session.config.option, "numprocesses", None)
+    if isinstance(workers, int) and workers > 0 and not hasattr(session.config, "workerinput"):
+        template_database.prepare(workers)
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,79 @@
+"""One migration for all pytest-xdist workers: their test databases are copies of a migrated template.
+
+Without this, each worker creates its own test database and runs every migration (Wagtail's, the apps',
+about twenty seconds each, in parallel on a 2-core machine). Here the main pytest process, before the
+workers start, migrates one template database `<test name>_template` and copies it (PostgreSQL's
+`CREATE DATABASE ... TEMPLATE`, a file copy) into each worker database that does not exist yet; the workers
+then find their database kept (--reuse-db) and only check that no migration is missing.
+
+The template carries a fingerprint of every migration file and of the requirements as its comment: when a
+migration is added or a package changes, the template is migrated again before the next copy. Worker
+databases that already exist are left to pytest-django, which migrates them as before.
+"""
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+import psycopg
+from psycopg import sql
+
+from django.conf import settings
+from django.db import connection
+
+BASE_DIR = Path(settings.BASE_DIR)
+
+
+def fingerprint():
+    """sha256 of the project's migration files and the requirements (third-party migrations come with them)."""
+    digest = hashlib.sha256()
+    files = sorted(BASE_DIR.glob("*/migrations/*.py")) + sorted(BASE_DIR.glob("*/*_migrations/*.py"))
+    for path in [*files, BASE_DIR / "requirements.txt"]:
+        digest.update(str(path.relative_to(BASE_DIR)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_database_name():
+    database = settings.DATABASES["default"]
+    return (database.get("TEST") or {}).get("NAME") or f"test_{database['NAME']}"
+
+
+def _url_for(name):
+    """DATABASE_URL with its database swapped for `name`."""
+    parts = urlsplit(os.environ["DATABASE_URL"])
+    return parts._replace(path="/" + quote(name)).geturl()
+
+
+def prepare(workers):
+    """Make sure test databases `<name>_gw0` .. `<name>_gw{workers-1}` exist, copied from a migrated template."""
+    base = test_database_name()
+    names = [f"{base}_gw{number}" for number in range(workers)]
+    params = {**connection.get_connection_params(), "dbname": "postgres"}
+    with psycopg.connect(**params, autocommit=True) as admin:
+        existing = {name for (name,) in admin.execute("SELECT datname FROM pg_database")}
+        missing = [name for name in names if name not in existing]
+        if not missing:
+            return
+        template = f"{base}_template"
+        row = admin.execute(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s", [template]
+        ).fetchone()
+        wanted = fingerprint()
+        if row is None:
+            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(template)))
+        if row is None or row[0] != wanted:
+            subprocess.run(  # noqa: S603 - our own command
+                [sys.executable, "manage.py", "migrate", "--run-syncdb", "--noinput", "-v0"],
+                cwd=BASE_DIR,
+                env={**os.environ, "DATABASE_URL": _url_for(template)},
+                check=True,
+            )
+            admin.execute(sql.SQL("COMMENT ON DATABASE {} IS {}").format(sql.Identifier(template), sql.Literal(wanted)))
+        for name in missing:
+            admin.execute(
+                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name), sql.Identifier(template))
+            )
