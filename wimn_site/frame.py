@@ -12,6 +12,7 @@ of invalidation rules (wimn_site.cache_invalidation) calls it for every change t
 (titles and URLs in their language), never model instances.
 """
 
+import contextvars
 import pickle
 import time
 from dataclasses import dataclass, field
@@ -20,17 +21,20 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
-from django.db.models import F
+from django.db.models import F, Q
 from django.http.request import split_domain_port
 from django.utils import translation
 
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from .models.site_settings import SiteSettings
 from .visibility import public_pages
 
 VERSION_KEY = "wimn:frame:version"
+# The version the current request works with (set by SiteMiddleware), for code that has no request at hand.
+_request_version = contextvars.ContextVar("wimn_frame_version", default=None)
 ROOT_PATHS_KEY = "wimn:frame:site-root-paths"
+RESTRICTED_PATHS_KEY = "wimn:frame:restricted-paths"
 # A frame is rebuilt when its version is replaced. The timeout bounds how long one is kept after a change no
 # signal reports (a queryset.update() in a script, SQL by hand): ten minutes, at two queries per language.
 TIMEOUT = 600
@@ -162,12 +166,13 @@ def kept(key, make, request=None):
     Also for other small, plain values every visitor sees alike that are derived from the site's content (the
     library's filter options): they are as fresh as the frame, since every change that can alter them forgets it.
 
-    The version is read once per request (by SiteMiddleware, kept on `request`); a value this process already
-    holds for that version is used as it is, so a request usually costs one cache lookup in all, for the
-    version. Without a request, one lookup reads the version and the value. Values are shared between the
-    requests of a process: never change one in place.
+    The version is read once per request (by SiteMiddleware, kept on `request` and, for code that has no request,
+    in a context variable while the request is served); a value this process already holds for that version is
+    used as it is, so a request usually costs one cache lookup in all, for the version. Outside a request, one
+    lookup reads the version and the value. Values are shared between the requests of a process: never change
+    one in place.
     """
-    version = getattr(request, "_wimn_frame_version", None)
+    version = getattr(request, "_wimn_frame_version", None) or _request_version.get()
     if version is None:
         values = cache.get_many([VERSION_KEY, key])
         version = values.get(VERSION_KEY)
@@ -292,11 +297,12 @@ class SiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        version = None
         if not hasattr(request, "_wagtail_site"):
             hostname = split_domain_port(request._get_raw_host())[0]
             key = f"wimn:frame:site:{hostname}:{request.get_port()}"
             try:
-                current_version(request)
+                version = current_version(request)
                 site = kept(key, lambda: Site._find_for_request(request), request)
             except DatabaseError:  # the database is down: Wagtail's own lookup fails in the view (a 503)
                 site = None
@@ -305,4 +311,23 @@ class SiteMiddleware:
                 request._wagtail_site = pickle.loads(pickle.dumps(site))  # noqa: S301 - our own object
                 # what `page.get_url(request)` reads first (Wagtail's own cache lookup otherwise)
                 request._wagtail_cached_site_root_paths = kept(ROOT_PATHS_KEY, Site.get_site_root_paths, request)
-        return self.get_response(request)
+        token = _request_version.set(version)
+        try:
+            return self.get_response(request)
+        finally:
+            _request_version.reset(token)
+
+
+def may_be_restricted(path):
+    """False when no view restriction can apply to the page at tree path `path`: no restricted page, and no alias
+    of one, is the page or one of its ancestors (Wagtail's rule, `TranslatedPageMixin.get_view_restrictions`).
+    Read from the restricted pages' paths kept with the frame (`kept`: a restriction saved or deleted forgets
+    it), so a public page is served without asking the database; True sends the page to the exact query."""
+    return any(path.startswith(prefix) for prefix in kept(RESTRICTED_PATHS_KEY, _restricted_paths))
+
+
+def _restricted_paths():
+    restricted = PageViewRestriction.objects.values("page_id")
+    return tuple(
+        Page.objects.filter(Q(pk__in=restricted) | Q(alias_of_id__in=restricted)).values_list("path", flat=True)
+    )

@@ -169,3 +169,20 @@ def test_a_request_reads_only_the_version_once_the_process_holds_the_frame(clien
     asked.clear()
     assert menu(client.get("/es/about/")) == [("Sobre la red", "/es/about/")]
     assert ("get", (frame.VERSION_KEY,)) in asked and len(asked) > 1
+
+
+def test_a_section_made_private_is_guarded_once_the_change_commits(client, about, django_capture_on_commit_callbacks):
+    """Public pages are served without a restriction query (the frame keeps the restricted pages' paths); a
+    restriction saved (the invalidation rules run on commit) guards the page and those below it at once."""
+    from wagtail.models import PageViewRestriction
+
+    team = ContentPageFactory(parent=about, slug="team", title="Team")
+    client.get("/en/about/team/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/en/about/team/").status_code == 200
+    assert "wagtailcore_pageviewrestriction" not in " ".join(query["sql"] for query in queries.captured_queries)
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=about, restriction_type="login")
+    assert client.get("/en/about/team/").status_code == 302  # to the sign-in page
+    assert client.get("/en/about/").status_code == 302
+    assert team.get_view_restrictions().count() == 1

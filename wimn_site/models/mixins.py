@@ -114,9 +114,14 @@ class TranslatedPageMixin(ChoiceLabelsMixin, EnglishBaseColumnsMixin):
     def get_view_restrictions(self):
         """Wagtail's rule (the restrictions of this page and of its ancestors, an alias answering with its
         source's), checked before every page is served, in one query instead of two: the ancestors are the
-        pages whose paths begin this page's path."""
+        pages whose paths begin this page's path. None at all when the frame's list of restricted paths shows
+        that none can apply (`frame.may_be_restricted`), the case of nearly every page."""
         if not self.path:
             return super().get_view_restrictions()
+        from ..frame import may_be_restricted  # the frame module imports the models
+
+        if not may_be_restricted(self.path):
+            return PageViewRestriction.objects.none()  # no restricted page above or at this one: no query
         step = self.steplen
         paths = [self.path[:end] for end in range(step, len(self.path) + 1, step)]
         sources = Page.objects.filter(path__in=paths).annotate(source=Coalesce("alias_of_id", "id")).values("source")
