@@ -145,6 +145,7 @@ def load_advocacy_days(data, examples):
             date=spec.get("date").date(),
             end_date=spec.get("end_date").date(),
             link=spec.get("link").text(),
+            is_example=spec.is_example(),
             name=names["en"],
             description=description["en"],
             venue=venue["en"],

@@ -682,6 +682,11 @@ class AdvocacyDay(EnglishBaseColumnsMixin, models.Model):
     venue = models.CharField(_("venue"), max_length=200, blank=True, help_text=_("For example 'New York'."))
     link = models.URLField(_("link"), blank=True, help_text=_("Where to learn more (the UN page, the campaign)."))
     description = models.TextField(_("description"), blank=True)
+    is_example = models.BooleanField(
+        _("example"),
+        default=False,
+        help_text=_('Demo content that is not part of the network\'s record; the admin labels it "Example".'),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -701,6 +706,7 @@ class AdvocacyDay(EnglishBaseColumnsMixin, models.Model):
         FieldPanel("venue"),
         FieldPanel("link"),
         FieldPanel("description"),
+        FieldPanel("is_example"),
     ]
 
     class Meta:
@@ -710,6 +716,16 @@ class AdvocacyDay(EnglishBaseColumnsMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def admin_title(self):
+        """The name in the admin's listing, marked when it is demo content the network's record does not hold."""
+        if self.is_example:
+            # Translators: marks demo content the network's record does not hold, in the admin's listings
+            return _("%(title)s (Example)") % {"title": self.name}
+        return self.name
+
+    admin_title.fget.short_description = _("name")
 
     # Validation keeps only the fields the chosen rule uses, so the stored rule is never ambiguous.
     def clean(self):

@@ -42,7 +42,11 @@ class AdvocacyDayViewSet(SnippetViewSet):
     menu_label = _("Advocacy calendar")
     menu_order = 320
     add_to_admin_menu = True
-    list_display = ["name", Column("rule_label", label=_("When")), NextOccurrenceColumn("next", label=_("Next"))]
+    list_display = [
+        "admin_title",  # the name, with "(Example)" for demo content
+        Column("rule_label", label=_("When")),
+        NextOccurrenceColumn("next", label=_("Next")),
+    ]
     list_filter = ["rule"]
     search_fields = ["name"]
     ordering = ["month", "day", "date", "name_en"]

@@ -3,6 +3,7 @@ import pytest
 from django.core.management import call_command
 
 from campaigns.models import AdvocacyDay, CampaignPage, Organization
+from tests.helpers import soup
 from wimn_site import demo_data
 
 pytestmark = pytest.mark.django_db
@@ -118,3 +119,13 @@ def test_load_demo_without_examples_loads_no_value_marked_as_example():
     assert relations["solidarity-center"] == relations["united-methodist-women"] == "member"
     assert relations["global-coalition-on-migration"] == "coalition"
     assert "Migration & the Post 2015 Development Agenda – IOM" in AdvocacyDay.objects.values_list("name_en", flat=True)
+
+
+def test_example_advocacy_days_are_labelled_in_the_admin(demo, staff):
+    """Days the seeds do not list are examples: the admin's listing says so; the seeds' own days are not."""
+    assert AdvocacyDay.objects.get(slug="world-refugee-day").is_example
+    assert not AdvocacyDay.objects.get(slug="international-womens-day").is_example
+    listing = soup(staff.get("/admin/snippets/campaigns/advocacyday/"))
+    names = " | ".join(cell.get_text(" ", strip=True) for cell in listing.select("td.title"))
+    assert "World Refugee Day (Example)" in names
+    assert "International Women's Day" in names and "International Women's Day (Example)" not in names
