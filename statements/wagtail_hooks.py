@@ -14,13 +14,15 @@ from wagtail import hooks
 from campaigns.models import pages_showing
 from wimn_site import registry
 from wimn_site.demo_data import DemoData
+from wimn_site.frame import localized, localized_columns
 from wimn_site.home import below
 from wimn_site.models import HomePageFeaturedStatement
+from wimn_site.models.mixins import available_in_row
 from wimn_site.related import page_rows
 from wimn_site.visibility import public_pages
 
 from .models import StatementAttachment, StatementBasePage, StatementIndexPage, StatementPage, StatementSignatory
-from .models.base import KIND_PLURALS, KINDS, MEDIA_ALERT
+from .models.base import KIND_LABELS, KIND_PLURALS, KINDS, MEDIA_ALERT
 
 LATEST_STATEMENTS = 4
 LATEST_ALERTS = 3
@@ -31,9 +33,10 @@ def statements_section():
     return {"statements": StatementIndexPage}
 
 
-def latest_statements(home):
+def latest_statements(home, request=None):
     """(statements, media alerts): the pinned ones first (in their order), then by date; three small queries,
-    plainer and faster than one windowed query."""
+    plainer and faster than one windowed query. Teasers as rows (`related.page_rows`): title, URL, date, kind and
+    summary in the active language, and `english` when the page is not translated into it."""
     pins = list(
         HomePageFeaturedStatement.objects.filter(page_id=home.pk)
         .order_by("sort_order")
@@ -47,14 +50,25 @@ def latest_statements(home):
         .order_by("pin", "-date", "-pk")[:LATEST_STATEMENTS]
     )
     alerts = pages.filter(kind=MEDIA_ALERT).exclude(pk__in=pins).order_by("-date", "-pk")[:LATEST_ALERTS]
-    return list(statements), list(alerts)
+    return teasers(statements, request), teasers(alerts, request)
+
+
+def teasers(pages, request):
+    language = translation.get_language()
+    summary = localized_columns("summary")
+    rows = page_rows(pages, request, "date", "kind", *summary)
+    for row in rows:
+        row.kind_label = KIND_LABELS.get(row.kind, row.kind)
+        row.summary = localized(vars(row), "summary")
+        row.english = not available_in_row(StatementBasePage, vars(row), language)
+    return rows
 
 
 @hooks.register(registry.HOME_SECTIONS, order=10)
 def latest_on_the_home_page(home, request, links):
     if not links.get("statements"):
         return None
-    statements, alerts = latest_statements(home)
+    statements, alerts = latest_statements(home, request)
     if not (statements or alerts):
         return None
     return registry.HomeSection(

@@ -45,6 +45,16 @@ def _filled(value):
     return bool(text) and text not in ("<p></p>", "<p><br></p>", "<p><br/></p>")
 
 
+def available_in_row(model, row, language):
+    """`is_available_in` for a page of `model` read as a row (a dict of `values()`) holding `<field>_<language>`
+    for the model's `translation_required_fields`."""
+    if language == settings.LANGUAGE_CODE:
+        return True
+    return all(
+        _filled(row.get(build_localized_fieldname(name, language))) for name in model.translation_required_fields
+    )
+
+
 _choice_labels = {}
 
 
