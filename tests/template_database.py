@@ -38,8 +38,11 @@ def fingerprint():
 
 
 def test_database_name():
+    """The run's test database name, without the `_gw0` pytest-django adds to it in a worker."""
     database = settings.DATABASES["default"]
-    return (database.get("TEST") or {}).get("NAME") or f"test_{database['NAME']}"
+    name = (database.get("TEST") or {}).get("NAME") or f"test_{database['NAME']}"
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    return name.removesuffix(f"_{worker}") if worker else name
 
 
 def _url_for(name):
@@ -48,31 +51,46 @@ def _url_for(name):
     return parts._replace(path="/" + quote(name)).geturl()
 
 
+def _admin():
+    return psycopg.connect(**{**connection.get_connection_params(), "dbname": "postgres"}, autocommit=True)
+
+
+def ensure_template(admin):
+    """The name of the migrated template database, made or migrated first when missing or out of date."""
+    template = f"{test_database_name()}_template"
+    row = admin.execute(
+        "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s", [template]
+    ).fetchone()
+    wanted = fingerprint()
+    if row is None:
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(template)))
+    if row is None or row[0] != wanted:
+        subprocess.run(  # noqa: S603 - our own command
+            [sys.executable, "manage.py", "migrate", "--run-syncdb", "--noinput", "-v0"],
+            cwd=BASE_DIR,
+            env={**os.environ, "DATABASE_URL": _url_for(template)},
+            check=True,
+        )
+        admin.execute(sql.SQL("COMMENT ON DATABASE {} IS {}").format(sql.Identifier(template), sql.Literal(wanted)))
+    return template
+
+
+def template_url():
+    """DATABASE_URL of the migrated template (made when missing), for a test that needs a fresh migrated copy
+    on another server (pg_dump it: a copy costs seconds where migrating costs twenty)."""
+    with _admin() as admin:
+        return _url_for(ensure_template(admin))
+
+
 def prepare(workers):
     """Make sure test databases `<name>_gw0` .. `<name>_gw{workers-1}` exist, copied from a migrated template."""
-    base = test_database_name()
-    names = [f"{base}_gw{number}" for number in range(workers)]
-    params = {**connection.get_connection_params(), "dbname": "postgres"}
-    with psycopg.connect(**params, autocommit=True) as admin:
+    names = [f"{test_database_name()}_gw{number}" for number in range(workers)]
+    with _admin() as admin:
         existing = {name for (name,) in admin.execute("SELECT datname FROM pg_database")}
         missing = [name for name in names if name not in existing]
         if not missing:
             return
-        template = f"{base}_template"
-        row = admin.execute(
-            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s", [template]
-        ).fetchone()
-        wanted = fingerprint()
-        if row is None:
-            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(template)))
-        if row is None or row[0] != wanted:
-            subprocess.run(  # noqa: S603 - our own command
-                [sys.executable, "manage.py", "migrate", "--run-syncdb", "--noinput", "-v0"],
-                cwd=BASE_DIR,
-                env={**os.environ, "DATABASE_URL": _url_for(template)},
-                check=True,
-            )
-            admin.execute(sql.SQL("COMMENT ON DATABASE {} IS {}").format(sql.Identifier(template), sql.Literal(wanted)))
+        template = ensure_template(admin)
         for name in missing:
             admin.execute(
                 sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name), sql.Identifier(template))
