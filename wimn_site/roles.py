@@ -8,7 +8,8 @@
 |                | marked for the press office; no publish |                                    |                  |
 | Translators    | edit everywhere; no add, publish, move  | edit snippets; choose files        | submit           |
 |                | or delete                               |                                    |                  |
-| Moderators     | edit, lock (to review in the editor)    | choose files                       | approve, reject  |
+| Moderators     | edit, lock (to review in the editor);   | choose files                       | approve, reject  |
+|                | unlock only their own locks             |                                    |                  |
 
 The "Review" workflow (one Wagtail group-approval task, Moderators or Editors) is assigned to the section
 pages the apps register under `registry.REVIEWED_SECTIONS`; approval publishes the revision, or schedules it
@@ -47,7 +48,7 @@ PAGE_PERMISSIONS = {
     ADMINISTRATORS: ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"],
     EDITORS: ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"],
     TRANSLATORS: ["change_page"],
-    MODERATORS: ["change_page", "lock_page", "unlock_page"],
+    MODERATORS: ["change_page", "lock_page"],  # Wagtail lets whoever locked a page unlock it; no one else's
 }
 PRESS_PAGE_PERMISSIONS = ["add_page", "change_page"]  # in the press office's sections only
 FILE_PERMISSIONS = {

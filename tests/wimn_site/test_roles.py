@@ -122,6 +122,29 @@ def test_moderator_reviews_but_does_not_write_or_publish_directly(client, sign_i
     assert 'name="action-publish"' not in response.content.decode()
 
 
+def test_a_moderator_cannot_unlock_what_an_editor_locked(client, sign_in, sections, statement):
+    """A moderator locks a page to review it and unlocks their own lock, but cannot lift an editor's lock (a
+    moderator's account in the wrong hands must not undo an editor's hold on a page before a deadline)."""
+    editor = sign_in(roles.EDITORS)
+    assert client.post(f"/admin/pages/{statement.pk}/lock/").status_code == 302
+    statement.refresh_from_db()
+    assert statement.locked and statement.locked_by == editor
+    moderator = sign_in(roles.MODERATORS)
+    client.post(f"/admin/pages/{statement.pk}/unlock/")
+    statement.refresh_from_db()
+    assert statement.locked and statement.locked_by == editor
+    assert not statement.permissions_for_user(moderator).can_unlock()
+
+    statement.locked = False
+    statement.save(update_fields=["locked"])
+    assert client.post(f"/admin/pages/{statement.pk}/lock/").status_code == 302
+    statement.refresh_from_db()
+    assert statement.locked_by == moderator
+    assert client.post(f"/admin/pages/{statement.pk}/unlock/").status_code == 302
+    statement.refresh_from_db()
+    assert not statement.locked
+
+
 def test_editor_publishes_directly(client, sign_in, sections, statement):
     sign_in(roles.EDITORS)
     edit = f"/admin/pages/{statement.pk}/edit/"
