@@ -7,6 +7,6 @@ class WimnSiteConfig(AppConfig):
 
     def ready(self):
         # Imported for their signal receivers: the cached sitemap, the search index, the translation desk,
-        # the caches' invalidation.
-        from . import cache_invalidation, sitemaps, translation_status  # noqa: F401
+        # the caches' invalidation, the work done after a response.
+        from . import after_response, cache_invalidation, sitemaps, translation_status  # noqa: F401
         from .search import signals  # noqa: F401

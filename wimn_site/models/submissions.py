@@ -10,6 +10,8 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .. import after_response
+
 logger = logging.getLogger(__name__)
 
 NEWSLETTER = "newsletter"
@@ -104,6 +106,10 @@ class FormSubmission(models.Model):
             to=page.recipients() if page else [settings.WIMN_DEFAULT_CONTACT_EMAIL],
             reply_to=[self.email],
         )
+        after_response.later(lambda: self._send(message))
+
+    def _send(self, message):
+        """After the visitor has the page (wimn_site.after_response): a slow mail server never slows the form."""
         try:
             message.send()
         except Exception:  # the submission is stored; a mail outage must not lose it or show an error
