@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 from django.db.models import Case, Count, F, Q, Value, When, Window
 from django.db.models.functions import Coalesce, RowNumber
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -21,7 +21,15 @@ from wimn_site.models.mixins import available_in_row
 from wimn_site.related import page_rows
 from wimn_site.visibility import public_pages
 
-from .models import StatementAttachment, StatementBasePage, StatementIndexPage, StatementPage, StatementSignatory
+from . import history_admin
+from .models import (
+    PledgePage,
+    StatementAttachment,
+    StatementBasePage,
+    StatementIndexPage,
+    StatementPage,
+    StatementSignatory,
+)
 from .models.base import KIND_LABELS, KIND_PLURALS, KINDS, MEDIA_ALERT
 
 LATEST_STATEMENTS = 4
@@ -184,3 +192,33 @@ def statement_pages_carry_their_documents():
     """A statement, pledge or op-ed page is the HTML version of the files it attaches: the library's "Read
     online" links the page itself, not a text extract of the PDF (wimn_site.read_online)."""
     return [StatementBasePage]
+
+
+@hooks.register("register_admin_urls")
+def pledge_history_admin_urls():
+    """Withdrawing a published version of a pledge from its public history, and restoring it."""
+    return [
+        path("pledges/<int:page_id>/versions/", history_admin.versions_view, name="statements_pledge_versions"),
+        path(
+            "pledges/<int:page_id>/versions/<int:revision_id>/withdraw/",
+            history_admin.withdraw_view,
+            name="statements_pledge_version_withdraw",
+        ),
+        path(
+            "pledges/<int:page_id>/versions/<int:revision_id>/restore/",
+            history_admin.restore_view,
+            name="statements_pledge_version_restore",
+        ),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def pledge_history_button(page, user, view_name, next_url=None):
+    if page.specific_class and issubclass(page.specific_class, PledgePage):
+        yield history_admin.PledgeVersionsButton(page=page)
+
+
+@hooks.register("register_log_actions")
+def pledge_history_log_actions(actions):
+    actions.register_action(history_admin.WITHDRAW_ACTION)(history_admin.WithdrawnFormatter)
+    actions.register_action(history_admin.RESTORE_ACTION)(history_admin.RestoredFormatter)

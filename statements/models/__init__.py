@@ -7,6 +7,7 @@ base; statement, pledge, op_ed and coverage; queries; listing; index.
 
 from .base import KIND_LABELS, KINDS, StatementAttachment, StatementBasePage
 from .coverage import NewsCoveragePage, RepostPage
+from .history import WithdrawnVersion
 from .index import StatementIndexPage
 from .op_ed import OpEdAuthor, OpEdPage, OpEdVersion
 from .pledge import PledgeCommitment, PledgePage
@@ -27,4 +28,5 @@ __all__ = [
     "StatementIndexPage",
     "StatementPage",
     "StatementSignatory",
+    "WithdrawnVersion",
 ]

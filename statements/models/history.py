@@ -10,6 +10,10 @@ The list is one query whatever the number of versions: the log entries joined to
 only the two fields the list shows read out of the revision's JSON (`last_updated`, the "what changed"
 note in the visitor's language and in English). The date shown is the revision's `last_updated` (the date
 editors give visitors), else the day it was published.
+
+A published version staff have withdrawn (a `WithdrawnVersion`: it named a person at risk, say) is no
+version for visitors: not listed, not served, not compared, and the version after it is compared with the
+one before it. Only staff who can publish the pledge withdraw or restore one (statements.history_admin).
 """
 
 import datetime
@@ -20,10 +24,12 @@ import re
 from wagtail_footnotes.blocks import FIND_FOOTNOTE_TAG
 
 from django.conf import settings
+from django.db import models
 from django.db.models.fields.json import KeyTextTransform
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wagtail.models import PageLogEntry, Revision
 
@@ -34,19 +40,43 @@ _BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|div|figcaption|tr)>|<br\s*
 _WORDS = re.compile(r"\S+\s*")
 
 
-def _published_entries(page):
-    return PageLogEntry.objects.filter(page_id=page.pk, action=PUBLISH_ACTION, revision__isnull=False)
+class WithdrawnVersion(models.Model):
+    """A published revision of a page taken out of its public history by staff (restored by deleting it)."""
+
+    revision = models.OneToOneField(
+        "wagtailcore.Revision", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    withdrawn_at = models.DateTimeField(gettext_lazy("withdrawn at"), auto_now_add=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = gettext_lazy("withdrawn version")
+        verbose_name_plural = gettext_lazy("withdrawn versions")
+
+    def __str__(self):
+        return f"{self.page_id}/{self.revision_id}"
 
 
-def published_revision(page, revision_id):
-    """The revision `revision_id` of `page` if it was ever published, else None (one query)."""
+def _published_entries(page, include_withdrawn=False):
+    entries = PageLogEntry.objects.filter(page_id=page.pk, action=PUBLISH_ACTION, revision__isnull=False)
+    if include_withdrawn:
+        return entries
+    return entries.exclude(revision_id__in=WithdrawnVersion.objects.filter(page_id=page.pk).values("revision_id"))
+
+
+def published_revision(page, revision_id, include_withdrawn=False):
+    """The revision `revision_id` of `page` if it was ever published (and is not withdrawn), else None (one
+    query)."""
     if not 0 < revision_id <= MAX_ID:
         return None
     return (
         Revision.page_revisions.filter(
             pk=revision_id,
             object_id=str(page.pk),
-            pk__in=_published_entries(page).values("revision_id"),
+            pk__in=_published_entries(page, include_withdrawn).values("revision_id"),
         )
         .select_related("content_type")
         .first()
@@ -77,12 +107,12 @@ def _date(value):
         return None
 
 
-def published_versions(page):
-    """The page's published versions, oldest first (one query)."""
+def published_versions(page, include_withdrawn=False):
+    """The page's published versions, oldest first (one query); withdrawn ones only for staff, when asked."""
     language = translation.get_language()
     english = settings.LANGUAGE_CODE
     rows = (
-        _published_entries(page)
+        _published_entries(page, include_withdrawn)
         .order_by("timestamp", "pk")
         .values_list(
             "revision_id",
