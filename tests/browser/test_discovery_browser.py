@@ -47,6 +47,20 @@ def test_library_filters_work_without_javascript(page_without_js, live_server, d
     assert titles and all("Guide" in t or "Guía" in t or "Policies" in t for t in titles)
 
 
+@pytest.mark.parametrize(
+    "path", ["/es/statements/", "/fr/statements/", "/pt/documents/", "/es/members/", "/en/statements/"]
+)
+def test_filter_forms_fit_a_phone_screen(page, live_server, demo_site, path):
+    """A select is as wide as its longest option (a UN body's full name); the page must not scroll sideways."""
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"{live_server.url}{path}")
+    selects = page.locator(".filters select")
+    assert selects.count() >= 2
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    for box in (selects.nth(i).bounding_box() for i in range(selects.count())):
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 375, box
+
+
 def test_visitor_signs_up_for_the_mailing_list(page, live_server, demo_site):
     page.goto(f"{live_server.url}/fr/join/")
     page.get_by_role("main").get_by_role("button", name="S'abonner").click()
