@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from wagtail.models import PageLogEntry
+from wagtail.users.models import UserProfile
 
 from statements.factories import PledgeCommitmentFactory, PledgePageFactory
 from statements.models import PledgePage, WithdrawnVersion
@@ -258,3 +259,27 @@ def test_history_queries_stay_flat_with_a_withdrawn_version(client, django_user_
     assert all(r.status_code == 200 for r, _n in responses)
     assert len(soup(responses[0][0]).select(".pledge-version")) == 2
     assert [n for _r, n in responses] == before
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "button"),
+    [
+        ("es", "Historial público", "Retirar"),
+        ("pt", "Histórico público", "Retirar"),
+        ("fr", "Historique public", "Retirer"),
+    ],
+)
+def test_the_admin_screens_speak_the_staff_members_language(client, publisher, pledge, language, heading, button):
+    page, first, second, third = pledge
+    profile = UserProfile.get_for_user(publisher)
+    profile.preferred_language = language
+    profile.save()
+    listing = soup(client.get(f"/admin/pledges/{page.pk}/versions/"))
+    assert heading in listing.get_text()
+    assert button in [a.get_text(strip=True) for a in listing.select("td a.button")]
+    confirm = soup(client.get(_withdraw_url(page, second))).get_text(" ", strip=True)
+    assert {
+        "es": "Los visitantes ya no verán",
+        "pt": "Os visitantes não verão mais",
+        "fr": "Les visiteurs ne verront plus",
+    }[language] in confirm
