@@ -387,6 +387,15 @@ def _deleted(formset, child):
     return child.fields[DELETION_FIELD_NAME].to_python(child.data.get(name)) is True
 
 
+def _moved(formset, child, index):
+    """Whether an existing row leaves its place: a new order number, or the id of another row (or another
+    page's) posted in its place, which would reorder the rows or reach rows the form was not given."""
+    if formset.can_order and _sent(child, ORDERING_FIELD_NAME) and _differs(child, ORDERING_FIELD_NAME):
+        return True
+    rows = list(formset.get_queryset())
+    return index >= len(rows) or child.instance is None or child.instance.pk != rows[index].pk
+
+
 def _label(form, name):
     return str(form.fields[name].label or name)
 
@@ -413,7 +422,7 @@ def changes_outside(form, languages):
         if deleted:
             found.append((None, None, _("%(row)s (removed)") % {"row": row}))
             continue
-        if formset.can_order and _sent(child, ORDERING_FIELD_NAME) and _differs(child, ORDERING_FIELD_NAME):
+        if _moved(formset, child, index):
             found.append((None, None, _("%(row)s (moved)") % {"row": row}))
         found += [(None, None, f"{row}: {text}") for _form, _name, text in changes_outside(child, languages)]
     return found

@@ -326,3 +326,51 @@ def test_limited_translator_cannot_revert_to_an_earlier_revision(client, sign_in
     client.post(url, {"title_en": "Joint statement"})
     assert revisions(statement) == count
     assert latest(statement).title_en == "Joint statement, revised"
+
+
+def test_a_limited_translator_cannot_reorder_swap_or_reach_other_pages_rows(client, sign_in, statement, statements):
+    """Inline rows are posted with their ids and order: a translator tied to Spanish who swaps ids, reorders
+    rows or names a row of another page changes nothing but Spanish text, or is refused."""
+    report = StatementAttachment.objects.create(
+        page=statement, document=DocumentFactory(), label_en="Report", sort_order=0
+    )
+    annex = StatementAttachment.objects.create(
+        page=statement, document=DocumentFactory(), label_en="Annex", sort_order=1
+    )
+    other = StatementPageFactory(parent=statements, slug="other")
+    theirs = StatementAttachment.objects.create(page=other, document=DocumentFactory(), label_en="Theirs")
+    statement.save_revision()
+    sign_in(roles.TRANSLATORS, languages=["es"])
+    url = edit_url(statement)
+
+    def row(attachment, **values):
+        return {
+            "id": str(attachment.pk),
+            "document": str(attachment.document_id),
+            "label_en": attachment.label_en,
+            **values,
+        }
+
+    attempts = {
+        "swapped order": [row(annex, ORDER="1"), row(report, ORDER="2")],
+        "swapped ids": [
+            {**row(report), "id": str(annex.pk), "ORDER": "1"},
+            {**row(annex), "id": str(report.pk), "ORDER": "2"},
+        ],
+        "another page's row": [row(report, ORDER="1"), {**row(theirs, label_es="Suyo"), "ORDER": "2"}],
+    }
+    for attempt, rows in attempts.items():
+        data = form_data(client, url, **body(en=ENGLISH_BODY))
+        data.update(inline("attachments", rows))
+        data["attachments-INITIAL_FORMS"] = "2"
+        response = client.post(url, data)
+        assert response.status_code in (200, 302), attempt  # refused with the form's errors, never a 500
+        draft = latest(statement)
+        kept = [(a.label_en, a.document_id) for a in draft.attachments.all()]
+        assert kept == [("Report", report.document_id), ("Annex", annex.document_id)], (
+            attempt,
+            response.status_code,
+            errors(response),
+        )
+        theirs.refresh_from_db()
+        assert (theirs.page_id, theirs.label_en, theirs.label_es or "") == (other.pk, "Theirs", ""), attempt
