@@ -49,6 +49,20 @@ def test_portuguese_visitor_gets_the_original_with_a_note(client, statement):
     assert block.select_one(".download__note")
 
 
+@pytest.mark.parametrize(
+    ("language", "note"),
+    [
+        ("fr", "Non disponible dans votre langue ; ce fichier est en anglais."),
+        ("pt", "Não disponível no seu idioma; este arquivo está em inglês."),
+    ],
+)
+def test_the_fallback_note_names_the_files_language_in_the_visitors_language(client, statement, language, note):
+    """The note is a sentence in the visitor's language ("en anglais"), not the file's own name ("en English")."""
+    block = download(client, f"/{language}/statements/s/")
+    assert block.select_one(".download__note").get_text() == note
+    assert "English" in block.select_one(".download__meta").get_text()  # the file's own name stays in the list
+
+
 def test_document_is_served_as_a_download_with_safe_headers(client, statement):
     href = download(client, "/es/statements/s/").select_one(".download__link")["href"]
     response = client.get(href)
