@@ -108,7 +108,9 @@ def _change(request, page_id, revision_id, withdraw):
         )
     with transaction.atomic():
         if withdraw:
-            WithdrawnVersion.objects.create(revision_id=revision_id, page_id=page.pk, withdrawn_by=request.user)
+            WithdrawnVersion.objects.get_or_create(  # two clicks at once: one row
+                revision_id=revision_id, defaults={"page_id": page.pk, "withdrawn_by": request.user}
+            )
         else:
             WithdrawnVersion.objects.filter(revision_id=revision_id, page_id=page.pk).delete()
         log(

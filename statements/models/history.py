@@ -67,7 +67,7 @@ def _published_entries(page, include_withdrawn=False):
     return entries.exclude(revision_id__in=WithdrawnVersion.objects.filter(page_id=page.pk).values("revision_id"))
 
 
-def published_revision(page, revision_id, include_withdrawn=False):
+def published_revision(page, revision_id):
     """The revision `revision_id` of `page` if it was ever published (and is not withdrawn), else None (one
     query)."""
     if not 0 < revision_id <= MAX_ID:
@@ -76,7 +76,7 @@ def published_revision(page, revision_id, include_withdrawn=False):
         Revision.page_revisions.filter(
             pk=revision_id,
             object_id=str(page.pk),
-            pk__in=_published_entries(page, include_withdrawn).values("revision_id"),
+            pk__in=_published_entries(page).values("revision_id"),
         )
         .select_related("content_type")
         .first()
