@@ -283,3 +283,14 @@ def test_the_admin_screens_speak_the_staff_members_language(client, publisher, p
         "pt": "Os visitantes não verão mais",
         "fr": "Les visiteurs ne verront plus",
     }[language] in confirm
+
+
+def test_an_editor_who_can_publish_withdraws_too(client, django_user_model, pledge):
+    page, first, second, third = pledge
+    roles.ensure_roles()
+    editor = django_user_model.objects.create_user("editor", "editor@example.org", "a-long-password-1")
+    editor.groups.add(Group.objects.get(name=roles.EDITORS))
+    client.force_login(editor)
+    assert client.post(_withdraw_url(page, first)).status_code == 302
+    assert WithdrawnVersion.objects.get().withdrawn_by == editor
+    assert client.get(f"/pt/statements/pledge/versions/{first.pk}/").status_code == 404
