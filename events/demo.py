@@ -6,7 +6,8 @@ from django.core.files.base import ContentFile
 
 from campaigns.models import CampaignPage, Organization
 from wimn_site.demo_data import included
-from wimn_site.factories import DocumentFactory, minimal_pdf, rich, translated
+from wimn_site.demo_documents import statement_pdf
+from wimn_site.factories import DocumentFactory, rich, translated
 from wimn_site.models import Topic
 
 from .factories import EventIndexPageFactory, EventPageFactory
@@ -36,12 +37,15 @@ def _choice(node, choices):
 def _program(node):
     if node.value is None:
         return None
+    title, language, year = node["title"].text(blank=False), node["language"].text(blank=False), node["year"].value
+    paragraphs = [p.text(blank=False) for p in node["paragraphs"].items()]
     return DocumentFactory(
-        title=node["title"].text(blank=False),
+        title=title,
         doc_type="program",
-        language=node["language"].text(blank=False),
-        year=node["year"].value,
-        file=ContentFile(minimal_pdf(node["text"].text(blank=False)), name=node["file"].text(blank=False)),
+        language=language,
+        year=year,
+        # a real A4 file of the programme's lines (the library's size and 'Read online' show what users would see)
+        file=ContentFile(statement_pdf(title, language, year, paragraphs), name=node["file"].text(blank=False)),
     )
 
 

@@ -38,6 +38,24 @@ def test_demo_reintegration_event(demo):
     assert event.online_url.startswith("https://webtv.un.org")
 
 
+def test_demo_programme_is_a_real_file_with_the_seeds_lines(demo):
+    """Not a one-line placeholder cut at 90 characters: an A4 file whose text ('Read online') has the seed's
+    facts in full and says it is an example."""
+    from wimn_site.models import WimnDocument
+
+    program = EventPage.objects.get(slug="sustainable-reintegration-migrant-trafficked-women").program
+    program = WimnDocument.objects.get(pk=program.pk)  # with its text
+    assert program.file.size > 5000
+    program.file.open("rb")
+    assert program.file.read(5) == b"%PDF-"
+    program.file.close()
+    text = " ".join(program.text.split())
+    assert "Convened on Tuesday, May 17, in person and online" in text
+    assert "Moderated by Carol Barton, Women in Migration Network" in text
+    assert "Ovibashi Karmi Unnayan Program" in text
+    assert "Example file of the demo site" in text
+
+
 def test_demo_links_cosponsors_to_the_directory_when_present(demo):
     from campaigns.models import Organization
 
