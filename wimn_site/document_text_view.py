@@ -13,6 +13,7 @@ from django.utils.cache import patch_cache_control
 from .models.documents import WimnDocument
 from .models.library import DocumentLibraryPage
 from .read_online import may_read, pages_carrying, text_url
+from .templatetags.wimn_docs import language_in_sentence
 from .visibility import public_pages
 
 
@@ -38,7 +39,7 @@ def document_text(request, document_id):
         "document": document,
         "root": root,
         "paragraphs": [paragraph for paragraph in document.text.split("\n\n") if paragraph.strip()],
-        "language_name": settings.LANGUAGE_NATIVE_NAMES.get(document.language, document.language),
+        "language_name": language_in_sentence(document.language),  # "(inglés)" in a Spanish sentence
         "other_versions": [version for version in versions if version["text_url"]],
         "carrier": carrier,
         "is_other_language": document.language != language,

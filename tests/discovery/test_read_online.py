@@ -65,6 +65,8 @@ def test_the_text_page_shows_the_files_text_in_the_visitors_language(client, lib
     about = html.select_one(".document-text__about").get_text()
     expected = {"en": "The text of this document", "es": "El texto de este documento", "fr": "Le texte de ce document"}
     assert expected[language] in about
+    # the file's language named in the visitor's, as in a sentence: "(español)", "(espagnol)", not "(Español)"
+    assert {"en": "(Spanish)", "es": "(español)", "fr": "(espagnol)"}[language] in about
     assert html.select_one(f".breadcrumbs a[href='/{language}/documents/']")
 
 

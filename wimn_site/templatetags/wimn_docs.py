@@ -10,10 +10,10 @@ from ..read_online import is_document_page, text_url
 register = template.Library()
 
 
-def _language_in_sentence(code, visitor_language):
+def language_in_sentence(code, visitor_language=None):
     """`code`'s name in the visitor's language as written mid-sentence ("in English", "en inglés")."""
     name = str(dict(settings.LANGUAGES).get(code, code))
-    return name if visitor_language == "en" else name.lower()
+    return name if (visitor_language or translation.get_language()) == "en" else name.lower()
 
 
 @register.inclusion_tag("components/document_download.html", takes_context=True)
@@ -62,7 +62,7 @@ def document_download(context, document, label="", read_url=None, exact=False):
         "mime": mimetypes.guess_type(doc.file.name)[0] or "application/octet-stream",
         "language_name": settings.LANGUAGE_NATIVE_NAMES.get(doc_language, doc_language),
         # The note is a sentence in the visitor's language: "ce fichier est en anglais", not "en English".
-        "language_in_sentence": _language_in_sentence(doc_language, language),
+        "language_in_sentence": language_in_sentence(doc_language, language),
         "is_fallback": doc_language != language and not exact,  # `exact`: the visitor chose this file
         "others": others,
         "read_url": read_url,
