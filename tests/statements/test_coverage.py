@@ -58,6 +58,9 @@ def test_news_coverage_page_names_the_outlet_and_links_out_marked(client, index,
     assert response.status_code == 200
     html = soup(response)
     assert html.select_one(".coverage__source").get_text(" ", strip=True).startswith(label)
+    # the piece's language named in the visitor's ("(inglés)"), not in its own ("(English)") on a Spanish page
+    in_sentence = {"en": "English", "es": "inglés", "pt": "inglês", "fr": "anglais"}[language]
+    assert html.select_one(".coverage__lang").get_text() == f"({in_sentence})"
     assert html.select_one(".coverage__quote")["lang"] == "en"
     link = html.select_one(".coverage__link a")
     assert link["href"] == "https://www.fes.de/en/interview"

@@ -10,6 +10,7 @@ from ..read_online import is_document_page, text_url
 register = template.Library()
 
 
+@register.simple_tag
 def language_in_sentence(code, visitor_language=None):
     """`code`'s name in the visitor's language as written mid-sentence ("in English", "en inglés")."""
     name = str(dict(settings.LANGUAGES).get(code, code))
