@@ -6,38 +6,31 @@ sections, and the route to them) are the same on every page of a site in one lan
 two queries (the home page's children, the site settings) and their URLs; kept, one cache lookup.
 
 They are kept in Django's cache under a key per site and language, with the version they were built
-for. `forget()` starts a new version, so every frame is rebuilt on its next request: the site's one set
-of invalidation rules (wimn_site.cache_invalidation) calls it for every change that can show in a frame
+for (`wimn_site.kept`). `forget()` starts a new version, so every frame is rebuilt on its next request: the
+site's one set of invalidation rules (wimn_site.cache_invalidation) calls it for every change that can show in a frame
 (a page published, unpublished, moved or deleted, a setting or snippet saved). Frames hold plain values
 (titles and URLs in their language), never model instances.
 """
 
-import contextvars
 import pickle
-import time
 from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
 from django.db import DatabaseError
-from django.db.models import F, Q
+from django.db.models import F
 from django.http.request import split_domain_port
 from django.utils import translation
 
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 
+from .kept import VERSION_KEY as VERSION_KEY  # re-exported: frame.forget() is what the invalidation rules call
+from .kept import current_version, kept, request_version
+from .kept import forget as forget
 from .models.site_settings import SiteSettings
 from .visibility import public_pages
 
-VERSION_KEY = "wimn:frame:version"
-# The version the current request works with (set by SiteMiddleware), for code that has no request at hand.
-_request_version = contextvars.ContextVar("wimn_frame_version", default=None)
 ROOT_PATHS_KEY = "wimn:frame:site-root-paths"
-RESTRICTED_PATHS_KEY = "wimn:frame:restricted-paths"
-# A frame is rebuilt when its version is replaced. The timeout bounds how long one is kept after a change no
-# signal reports (a queryset.update() in a script, SQL by hand): ten minutes, at two queries per language.
-TIMEOUT = 600
 
 
 @dataclass(frozen=True)
@@ -160,82 +153,6 @@ def site_frame(request):
     return frame
 
 
-def kept(key, make, request=None):
-    """The value kept under `key` for the current version, else `make()` kept for it.
-
-    Also for other small, plain values every visitor sees alike that are derived from the site's content (the
-    library's filter options): they are as fresh as the frame, since every change that can alter them forgets it.
-
-    The version is read once per request (by SiteMiddleware, kept on `request` and, for code that has no request,
-    in a context variable while the request is served); a value this process already holds for that version is
-    used as it is, so a request usually costs one cache lookup in all, for the version. Outside a request, one
-    lookup reads the version and the value. Values are shared between the requests of a process: never change
-    one in place.
-    """
-    version = getattr(request, "_wimn_frame_version", None) or _request_version.get()
-    if version is None:
-        values = cache.get_many([VERSION_KEY, key])
-        version = values.get(VERSION_KEY)
-        if version is None:
-            cache.add(VERSION_KEY, _new_version(), None)
-            version = cache.get(VERSION_KEY)
-        if request is not None:
-            request._wimn_frame_version = version
-        found = values.get(key)
-    else:
-        found = _held(key, version)
-        if found is None:
-            found = cache.get(key)
-    if found is not None and found[0] == version:
-        _hold(key, found)
-        return found[1]
-    value = make()
-    cache.set(key, (version, value), TIMEOUT)
-    _hold(key, (version, value))
-    return value
-
-
-# This process's copies of kept values: {key: (version, value, when)}. As fresh as the shared cache's (same
-# version, same timeout), without its lookup. Few keys: one per site and language, per allowed host, per option.
-_process_copies = {}
-PROCESS_COPIES_MAX = 256
-
-
-def _held(key, version):
-    found = _process_copies.get(key)
-    if found is None or found[0] != version or time.monotonic() - found[2] > TIMEOUT:
-        return None
-    return found[:2]
-
-
-def _hold(key, found):
-    if len(_process_copies) >= PROCESS_COPIES_MAX:
-        _process_copies.clear()
-    if key not in _process_copies or _process_copies[key][0] != found[0]:
-        _process_copies[key] = (*found, time.monotonic())
-
-
-def current_version(request):
-    """The frame version this request works with, read once (one cache lookup)."""
-    version = getattr(request, "_wimn_frame_version", None)
-    if version is None:
-        version = cache.get(VERSION_KEY)
-        if version is None:
-            cache.add(VERSION_KEY, _new_version(), None)
-            version = cache.get(VERSION_KEY)
-        request._wimn_frame_version = version
-    return version
-
-
-def forget():
-    """Every site's frame is stale from now on (rebuilt on its next request)."""
-    cache.set(VERSION_KEY, _new_version(), None)
-
-
-def _new_version():
-    return time.time_ns()
-
-
 def build(site, request, language):
     """The frame of `site` in `language`, from the database: two queries."""
     with translation.override(language):
@@ -311,23 +228,5 @@ class SiteMiddleware:
                 request._wagtail_site = pickle.loads(pickle.dumps(site))  # noqa: S301 - our own object
                 # what `page.get_url(request)` reads first (Wagtail's own cache lookup otherwise)
                 request._wagtail_cached_site_root_paths = kept(ROOT_PATHS_KEY, Site.get_site_root_paths, request)
-        token = _request_version.set(version)
-        try:
+        with request_version(version):
             return self.get_response(request)
-        finally:
-            _request_version.reset(token)
-
-
-def may_be_restricted(path):
-    """False when no view restriction can apply to the page at tree path `path`: no restricted page, and no alias
-    of one, is the page or one of its ancestors (Wagtail's rule, `TranslatedPageMixin.get_view_restrictions`).
-    Read from the restricted pages' paths kept with the frame (`kept`: a restriction saved or deleted forgets
-    it), so a public page is served without asking the database; True sends the page to the exact query."""
-    return any(path.startswith(prefix) for prefix in kept(RESTRICTED_PATHS_KEY, _restricted_paths))
-
-
-def _restricted_paths():
-    restricted = PageViewRestriction.objects.values("page_id")
-    return tuple(
-        Page.objects.filter(Q(pk__in=restricted) | Q(alias_of_id__in=restricted)).values_list("path", flat=True)
-    )

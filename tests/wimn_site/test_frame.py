@@ -148,18 +148,20 @@ def test_a_request_reads_only_the_version_once_the_process_holds_the_frame(clien
     asks the shared cache for the version alone; after `forget()` the next request reads and builds them again."""
     from wagtail.models import sites as wagtail_sites
 
+    from wimn_site import kept as kept_module
+
     with_site_middleware(settings)
     ContentPageFactory(parent=about, slug="team", title="Team")  # its breadcrumbs build its ancestors' URLs
     client.get("/es/about/team/")
     asked = []
-    real = frame.cache
+    real = kept_module.cache
 
     class Counting:
         def __getattr__(self, name):
             method = getattr(real, name)
             return lambda *args, **kwargs: asked.append((name, args)) or method(*args, **kwargs)
 
-    monkeypatch.setattr(frame, "cache", Counting())
+    monkeypatch.setattr(kept_module, "cache", Counting())
     monkeypatch.setattr(wagtail_sites, "cache", Counting())  # the sites' root paths page URLs are built from
     response = client.get("/es/about/team/")
     assert response.status_code == 200

@@ -3,12 +3,14 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils import translation
 
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page, PageViewRestriction
 
+from ..kept import kept
 from ..panels import TranslationStatusPanel
 from ..translators import TranslatedPageForm
 from .translations import TranslationRecord
@@ -43,6 +45,24 @@ def _filled(value):
         )
     text = str(value).strip()
     return bool(text) and text not in ("<p></p>", "<p><br></p>", "<p><br/></p>")
+
+
+RESTRICTED_PATHS_KEY = "wimn:frame:restricted-paths"
+
+
+def may_be_restricted(path):
+    """False when no view restriction can apply to the page at tree path `path`: no restricted page, and no alias
+    of one, is the page or one of its ancestors (Wagtail's rule, `TranslatedPageMixin.get_view_restrictions`).
+    Read from the restricted pages' paths kept with the frame (`kept`: a restriction saved or deleted forgets
+    it), so a public page is served without asking the database; True sends the page to the exact query."""
+    return any(path.startswith(prefix) for prefix in kept(RESTRICTED_PATHS_KEY, _restricted_paths))
+
+
+def _restricted_paths():
+    restricted = PageViewRestriction.objects.values("page_id")
+    return tuple(
+        Page.objects.filter(Q(pk__in=restricted) | Q(alias_of_id__in=restricted)).values_list("path", flat=True)
+    )
 
 
 def available_in_row(model, row, language):
@@ -125,11 +145,9 @@ class TranslatedPageMixin(ChoiceLabelsMixin, EnglishBaseColumnsMixin):
         """Wagtail's rule (the restrictions of this page and of its ancestors, an alias answering with its
         source's), checked before every page is served, in one query instead of two: the ancestors are the
         pages whose paths begin this page's path. None at all when the frame's list of restricted paths shows
-        that none can apply (`frame.may_be_restricted`), the case of nearly every page."""
+        that none can apply (`may_be_restricted`), the case of nearly every page."""
         if not self.path:
             return super().get_view_restrictions()
-        from ..frame import may_be_restricted  # the frame module imports the models
-
         if not may_be_restricted(self.path):
             return PageViewRestriction.objects.none()  # no restricted page above or at this one: no query
         step = self.steplen
