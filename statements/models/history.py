@@ -207,12 +207,44 @@ def compare(old_lines, new_lines):
         elif tag == "insert":
             rows += [("added", [("added", line)]) for line in new_lines[j1:j2]]
         else:
-            old, new = old_lines[i1:i2], new_lines[j1:j2]
-            for k in range(max(len(old), len(new))):
-                if k < len(old) and k < len(new):
-                    rows.append(("changed", _segments(old[k], new[k])))
-                elif k < len(old):
-                    rows.append(("removed", [("removed", old[k])]))
-                else:
-                    rows.append(("added", [("added", new[k])]))
+            rows += _changed_block(old_lines[i1:i2], new_lines[j1:j2])
+    return rows
+
+
+# Lines of a changed block are compared word by word only with a line that reads alike (this share of words in
+# common): a commitment whose status changed and a new note under another one are not one line rewritten.
+SIMILAR = 0.5
+MAX_BLOCK_PAIRS = 400  # line pairs weighed within one changed block; past it, lines are paired in order
+
+
+def _similarity(old, new):
+    a, b = _WORDS.findall(old), _WORDS.findall(new)
+    if not a or not b or len(a) * len(b) > MAX_WORD_PAIRS:
+        return 0.0
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
+        return 0.0
+    return matcher.ratio()
+
+
+def _changed_block(old, new):
+    """Rows for lines replaced by others: each old line with the most alike new line after the last one paired
+    (new lines between them are added), else removed whole; new lines left over are added."""
+    if len(old) * len(new) > MAX_BLOCK_PAIRS:
+        pairs = [(k, k) for k in range(min(len(old), len(new)))]
+    else:
+        pairs, start = [], 0
+        for i, line in enumerate(old):
+            scores = [(_similarity(line, new[k]), -k) for k in range(start, len(new))]
+            best = max(scores, default=(0.0, 0))
+            if best[0] >= SIMILAR:
+                pairs.append((i, -best[1]))
+                start = -best[1] + 1
+    rows, i, j = [], 0, 0
+    for pi, pj in [*pairs, (len(old), len(new))]:
+        rows += [("removed", [("removed", line)]) for line in old[i:pi]]
+        rows += [("added", [("added", line)]) for line in new[j:pj]]
+        if pi < len(old) and pj < len(new):
+            rows.append(("changed", _segments(old[pi], new[pj])))
+        i, j = pi + 1, pj + 1
     return rows

@@ -241,3 +241,35 @@ def test_comparison_work_is_bounded_for_very_long_texts(monkeypatch):
         ("added", [("added", "same")]),
         ("added", [("added", "new")]),
     ]
+
+
+def test_a_new_note_is_added_whole_not_compared_with_the_next_commitment():
+    """The seed's 2023 update: statuses changed and a note came under a commitment. Each commitment is compared
+    with itself, the note is added whole; an unrelated line is never diffed word by word against it."""
+    old = ["Intro", "Planned: Center the voices of migrant women.", "Planned: Work with states and the UN System."]
+    new = [
+        "Intro",
+        "In progress: Center the voices of migrant women.",
+        "    WIMN has initiated the LIGA program.",
+        "In progress: Work with states and the UN System.",
+        "Done: Disseminate insights.",
+    ]
+    rows = history.compare(old, new)
+    assert rows == [
+        ("same", [("equal", "Intro")]),
+        (
+            "changed",
+            [("removed", "Planned: "), ("added", "In progress: "), ("equal", "Center the voices of migrant women.")],
+        ),
+        ("added", [("added", "    WIMN has initiated the LIGA program.")]),
+        (
+            "changed",
+            [("removed", "Planned: "), ("added", "In progress: "), ("equal", "Work with states and the UN System.")],
+        ),
+        ("added", [("added", "Done: Disseminate insights.")]),
+    ]
+    # a line with nothing alike is removed whole and its replacement added whole
+    assert history.compare(["Planned: Work with the Hub."], ["Done: A report on dialogues."]) == [
+        ("removed", [("removed", "Planned: Work with the Hub.")]),
+        ("added", [("added", "Done: A report on dialogues.")]),
+    ]
