@@ -1,5 +1,7 @@
 import pytest
 
+from django.utils import translation
+
 from events import times
 from events.models import EventIndexPage, EventPage
 from tests.helpers import soup
@@ -103,3 +105,11 @@ def test_demo_events_name_the_network_in_the_visitors_language(client, demo, lan
     if language != "en":
         assert "Women in Migration Network" not in caucus.select_one(".event-organizers").get_text()
         assert "Women in Migration Network" not in people
+
+
+@pytest.mark.parametrize("language,city", [("en", "New York"), ("es", "Nueva York"), ("pt", "Nova York")])
+def test_demo_caucuses_venue_is_in_the_visitors_language(client, demo, language, city):
+    for slug in ("womens-caucus-imrf-2022", "womens-caucus-new-york-2016"):
+        event = EventPage.objects.get(slug=slug)
+        with translation.override(language):
+            assert event.venue == city, (slug, language)
