@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from django.core.exceptions import ValidationError
 from django.utils import dateformat
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 REGIONS = ("Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
 
@@ -38,8 +39,42 @@ def validate_timezone(value):
         raise ValidationError(_("Choose a time zone from the list."), code="invalid_timezone")
 
 
+# The cities of zones the network's events are likely in whose names differ by language ("hora de Nueva York");
+# any other zone is named by its IANA city, as written in the zone's name.
+ZONE_CITIES = {
+    "America/New_York": pgettext_lazy("time zone city", "New York"),
+    "America/Los_Angeles": pgettext_lazy("time zone city", "Los Angeles"),
+    "America/Mexico_City": pgettext_lazy("time zone city", "Mexico City"),
+    "America/Bogota": pgettext_lazy("time zone city", "Bogota"),
+    "America/Sao_Paulo": pgettext_lazy("time zone city", "Sao Paulo"),
+    "America/Panama": pgettext_lazy("time zone city", "Panama"),
+    "America/Havana": pgettext_lazy("time zone city", "Havana"),
+    "America/Asuncion": pgettext_lazy("time zone city", "Asuncion"),
+    "America/Montreal": pgettext_lazy("time zone city", "Montreal"),
+    "Europe/London": pgettext_lazy("time zone city", "London"),
+    "Europe/Brussels": pgettext_lazy("time zone city", "Brussels"),
+    "Europe/Lisbon": pgettext_lazy("time zone city", "Lisbon"),
+    "Europe/Berlin": pgettext_lazy("time zone city", "Berlin"),
+    "Europe/Rome": pgettext_lazy("time zone city", "Rome"),
+    "Europe/Zurich": pgettext_lazy("time zone city", "Zurich"),
+    "Europe/Istanbul": pgettext_lazy("time zone city", "Istanbul"),
+    "Africa/Cairo": pgettext_lazy("time zone city", "Cairo"),
+    "Africa/Johannesburg": pgettext_lazy("time zone city", "Johannesburg"),
+    "Asia/Beirut": pgettext_lazy("time zone city", "Beirut"),
+    "Asia/Kolkata": pgettext_lazy("time zone city", "Kolkata"),
+    "Asia/Kathmandu": pgettext_lazy("time zone city", "Kathmandu"),
+    "Asia/Dhaka": pgettext_lazy("time zone city", "Dhaka"),
+    "Asia/Manila": pgettext_lazy("time zone city", "Manila"),
+    "Asia/Jakarta": pgettext_lazy("time zone city", "Jakarta"),
+    "Asia/Singapore": pgettext_lazy("time zone city", "Singapore"),
+    "Asia/Tokyo": pgettext_lazy("time zone city", "Tokyo"),
+}
+
+
 def zone_city(name):
-    """ "America/New_York" → "New York"; "UTC" stays "UTC"."""
+    """ "America/New_York" → "New York" ("Nueva York" in Spanish); "UTC" stays "UTC"."""
+    if name in ZONE_CITIES:
+        return str(ZONE_CITIES[name])
     return name.rsplit("/", 1)[-1].replace("_", " ")
 
 

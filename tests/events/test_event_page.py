@@ -59,6 +59,29 @@ def test_times_in_french(client, caucus):
 
 
 @pytest.mark.parametrize(
+    ("language", "zone"),
+    [
+        ("es", "(hora de Nueva York, UTC−4)"),
+        ("pt", "(horário de Nova York, UTC−4)"),
+        ("fr", "(heure de New York, UTC−4)"),
+    ],
+)
+def test_the_zones_city_is_named_in_the_visitors_language(client, caucus, language, zone):
+    when = soup(client.get(f"/{language}/events/womens-caucus/")).select_one(".event-facts .event-when")
+    assert " ".join(when.get_text().split()).endswith(zone)
+
+
+def test_a_zone_without_a_translated_city_keeps_its_own_name():
+    from django.utils import translation
+
+    from events.times import zone_city
+
+    with translation.override("es"):
+        assert (zone_city("America/Mexico_City"), zone_city("America/Guatemala")) == ("Ciudad de México", "Guatemala")
+        assert zone_city("UTC") == "UTC"
+
+
+@pytest.mark.parametrize(
     "day,abbreviation,offset,utc",
     [
         (datetime.date(2025, 3, 7), "EST", "-05:00", datetime.datetime(2025, 3, 7, 21, 0, tzinfo=datetime.UTC)),
