@@ -69,7 +69,7 @@ def test_atom_feed_summary_gives_the_local_time(client, make_event):
     )
     root = ET.fromstring(client.get("/es/events/feed.xml").content)  # noqa: S314 - our own feed
     summary = root.find(f"{ATOM}entry/{ATOM}summary").text
-    assert summary == "domingo 17 de julio de 2016, 16:00 EDT (New York). Un caucus."
+    assert summary == "domingo 17 de julio de 2016, 16:00 EDT (Nueva York). Un caucus."
 
 
 def test_listing_links_the_feed_and_calendar(client, events_index):
