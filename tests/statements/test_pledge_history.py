@@ -273,3 +273,16 @@ def test_a_new_note_is_added_whole_not_compared_with_the_next_commitment():
         ("removed", [("removed", "Planned: Work with the Hub.")]),
         ("added", [("added", "Done: A report on dialogues.")]),
     ]
+
+
+def test_an_update_note_not_yet_translated_is_marked_english(client, index):
+    """The 'Last updated' line shows the English note when there is none in the visitor's language: marked
+    lang="en" on the pledge and on the version's page, so a screen reader reads it in English."""
+    page, first, second = _pledge(index)
+    page.update_note_pt = ""
+    _publish(page)
+    for url in ("/pt/statements/pledge/", f"/pt/statements/pledge/versions/{page.get_latest_revision().pk}/"):
+        note = soup(client.get(url)).select_one(".pledge__updated .pledge__update-note")
+        assert note.get_text() == NOTES["en"] and note["lang"] == "en", url
+    note = soup(client.get("/es/statements/pledge/")).select_one(".pledge__updated .pledge__update-note")
+    assert note.get_text() == NOTES["es"] and not note.has_attr("lang")
