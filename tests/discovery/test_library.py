@@ -206,6 +206,13 @@ class TestLanguageSelection:
         others = {a["hreflang"] for a in page.select(".download__others a")}
         assert others == {"es"}
 
+    def test_a_title_in_another_language_is_marked_with_its_language(self, client, statement):
+        """The link's text is the file's title: English on a French page is marked lang="en" (read in English),
+        a Spanish title on the Spanish page is not marked."""
+        link = soup(client.get("/fr/documents/")).select_one(".download__link")
+        assert link.get_text() == "Statement on the IMRF" and link["lang"] == "en"
+        assert not soup(client.get("/es/documents/")).select_one(".download__link").has_attr("lang")
+
     def test_downloaded_file_is_the_version_in_the_visitor_language(self, client, statement):
         spanish = WimnDocument.objects.get(language="es")
         href = soup(client.get("/es/documents/")).select_one(".download__link")["href"]
