@@ -147,11 +147,36 @@ def date_line(date, language):
     return str(date or "")
 
 
+_KEPT = {}
+
+
 def statement_pdf(title, language, date, paragraphs, *, author=NETWORK, font_directory=None):
     """An A4 PDF of `title` and `paragraphs` (see `blocks_of`) in `language`, dated by `date`: bytes.
 
-    Same input, same bytes (the creation date is the document's date), so demo files are reproducible.
+    Same input, same bytes (the creation date is the document's date), so demo files are reproducible; a
+    process that loads the demo again (a test run does, several times) gets the bytes it made the first time
+    instead of setting the type again (reading the fonts alone is a tenth of a second per file).
     """
+    key = (
+        title,
+        language,
+        date,
+        tuple(blocks_of(paragraphs)),
+        author,
+        font_directory,
+        font_available(FONT_DIRECTORY if font_directory is None else Path(font_directory)),
+    )
+    if key not in _KEPT:
+        if len(_KEPT) >= 256:
+            _KEPT.clear()
+        _KEPT[key] = render_statement_pdf(
+            title, language, date, paragraphs, author=author, font_directory=font_directory
+        )
+    return _KEPT[key]
+
+
+def render_statement_pdf(title, language, date, paragraphs, *, author=NETWORK, font_directory=None):
+    """`statement_pdf` set anew each time."""
     directory = FONT_DIRECTORY if font_directory is None else Path(font_directory)
     embedded = font_available(directory)
     text = (lambda value: value) if embedded else plain_latin
