@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from wimn_site import registry
 from wimn_site.demo_data import DemoData
+from wimn_site.frame import localized_columns
 from wimn_site.home import below
 
 from .models import AdvocacyCalendarPage, AdvocacyDay, CampaignIndexPage, CampaignPage, Organization, upcoming
@@ -67,9 +68,12 @@ def featured_on_the_home_page(home, request, links):
     if not links.get("campaigns"):
         return None
     chosen = home.featured_campaign_id or 0
+    card = ("url_path", "is_current", "start_date", "end_date", *localized_columns("title"))
+    card += localized_columns("intro")
     campaign = (
         below(home, CampaignPage.objects.all())
         .select_related("hero_image")
+        .only("hero_image", *dict.fromkeys(card))  # the card's columns (campaign_card.html), not the body's
         .annotate(chosen=Case(When(pk=chosen, then=Value(0)), default=Value(1)))
         .order_by("chosen", "-is_current", F("last_published_at").desc(nulls_last=True), "-pk")
         .first()
