@@ -137,7 +137,9 @@ def documents_of_a_campaign(campaign):
     attached = StatementAttachment.objects.filter(
         page__in=public_pages(StatementBasePage.objects.filter(campaign=campaign))
     )
-    return attached.annotate(root=Coalesce("document__original_id", "document_id")).values_list("root", "page__date")
+    return attached.annotate(root=Coalesce("document__original_id", "document_id"), day=F("page__date")).values_list(
+        "root", "day"
+    )
 
 
 @hooks.register(registry.ORGANIZATION_SECTIONS, order=10)

@@ -7,7 +7,7 @@ import pytest
 
 from campaigns.factories import OrganizationFactory
 from events.factories import EventCoSponsorFactory, EventIndexPageFactory, EventPageFactory, EventParticipantFactory
-from statements.factories import StatementIndexPageFactory, StatementPageFactory
+from statements.factories import StatementAttachmentFactory, StatementIndexPageFactory, StatementPageFactory
 from tests.helpers import count_queries, soup
 from wimn_site.factories import DocumentFactory
 
@@ -61,6 +61,23 @@ def test_event_programs_are_among_the_documents(client, campaign, events_index):
     event(events_index, "Other event", at(2022, 5, 17), program=DocumentFactory(title="Unrelated programme"))
     documents = soup(client.get(URL)).select_one(".related-group--documents")
     assert [a.get_text(strip=True) for a in documents.select("a.download__link")] == ["Programme of the side event"]
+
+
+def test_statement_files_and_event_programs_are_listed_together_newest_first(client, home, campaign, events_index):
+    """Statements' files and events' programs are read in one query (UNION ALL): each file by the latest date of
+    the pages linking it, statement date or event day, newest first."""
+    statements_index = StatementIndexPageFactory(parent=home)
+    for title, date in (("File of 2021", datetime.date(2021, 10, 19)), ("File of 2023", datetime.date(2023, 3, 1))):
+        page = StatementPageFactory(parent=statements_index, campaign=campaign, date=date)
+        StatementAttachmentFactory(page=page, document=DocumentFactory(title=title))
+    program = DocumentFactory(title="Programme of 2022", doc_type="program")
+    event(events_index, "Side event", at(2022, 5, 17), campaign=campaign, program=program)
+    documents = soup(client.get(URL)).select_one(".related-group--documents")
+    assert [a.get_text(strip=True) for a in documents.select("a.download__link")] == [
+        "File of 2023",
+        "Programme of 2022",
+        "File of 2021",
+    ]
 
 
 def test_statements_and_events_together_stay_within_the_budget(client, home, campaign, events_index):
