@@ -52,6 +52,9 @@ def load_organizations(data, examples):
     for spec in included(data["organizations"], examples):
         slug = spec["slug"].text(blank=False)
         names = spec["name"].translated()
+        # an acronym is one text (English, which the other languages fall back to) or one per language (the UN's
+        # official ones: OHCHR is the ACNUDH in Spanish)
+        acronyms = spec.get("acronym").translated(required=())
         description = spec.get("description").translated(required=())
         country = spec.get("country").text()
         country_names = {"en": country, **countries.get(country, {})} if country else {}
@@ -63,7 +66,7 @@ def load_organizations(data, examples):
         organizations[slug] = OrganizationFactory(
             slug=slug,
             name=names["en"],
-            acronym=spec.get("acronym").text(),
+            acronym=acronyms.get("en", ""),
             region=spec["region"].text(blank=False),
             sector=spec["sector"].text(blank=False),
             relation=spec.field("relation", examples).text(blank=False),
@@ -72,6 +75,7 @@ def load_organizations(data, examples):
             description=description["en"],
             logo=logo,
             **translated("name", names),
+            **translated("acronym", acronyms),
             **translated("description", description),
             **translated("country", country_names),
         )

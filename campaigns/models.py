@@ -125,7 +125,13 @@ class Organization(ChoiceLabelsMixin, EnglishBaseColumnsMixin, index.Indexed, Cl
         verbose_name_plural = _("organizations")
 
     def __str__(self):
-        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+        return f"{self.name} ({self.acronym})" if self.shown_acronym else self.name
+
+    @property
+    def shown_acronym(self):
+        """The acronym in the active language (English when it has none) to show after the name, or "" when the
+        name holds it already ("Investigación de la OIM")."""
+        return self.acronym if self.acronym and self.acronym not in self.name else ""
 
     def membership_list(self):
         """The network's memberships here: current ones first (the longest-standing first), then past ones, the

@@ -16,8 +16,9 @@ from .models import (
 
 @register(Organization)
 class OrganizationTR(TranslationOptions):
-    # Names fall back to English: most organizations have one name, UN bodies and governments have official ones.
-    fields = ("name", "country", "description")
+    # Names and acronyms fall back to English: most organizations have one name, UN bodies and governments have
+    # official ones (the UN's OHCHR is the ACNUDH in Spanish, the HCDH in French).
+    fields = ("name", "acronym", "country", "description")
 
 
 @register(CoalitionMembership)

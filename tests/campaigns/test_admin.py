@@ -3,6 +3,7 @@
 import pytest
 
 from django.urls import reverse
+from django.utils import translation
 
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -110,7 +111,7 @@ def test_campaigns_only_under_the_campaigns_index(staff, home, campaigns_index):
 def organization_form(**overrides):
     data = {
         **per_language("name", en="Office of the UN High Commissioner for Human Rights", es="Oficina del ACNUDH"),
-        "acronym": "OHCHR",
+        **per_language("acronym", en="OHCHR", es="ACNUDH", fr="HCDH"),
         "slug": "ohchr",
         "logo": "",
         "website": "https://www.ohchr.org",
@@ -179,6 +180,26 @@ def test_staff_create_an_organization(staff):
     org = Organization.objects.get(slug="ohchr")
     assert (org.name_es, org.country_es, org.sector) == ("Oficina del ACNUDH", "Suiza", "un-body")
     assert raw_columns(Organization, org.pk, "name")["name"] == "Office of the UN High Commissioner for Human Rights"
+
+
+def test_organization_form_takes_the_acronym_per_language(staff):
+    """The form shows an acronym field per language and saves each: the UN's official ones (ACNUDH, HCDH), with
+    English in the base column and for a language left empty (Portuguese here)."""
+    url = reverse("wagtailsnippets_campaigns_organization:add")
+    form = staff.get(url).content.decode()
+    assert all(f'name="acronym_{code}"' in form for code in ("en", "es", "pt", "fr"))
+    response = staff.post(url, organization_form())
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    org = Organization.objects.get(slug="ohchr")
+    assert (org.acronym_en, org.acronym_es, org.acronym_pt or "", org.acronym_fr) == ("OHCHR", "ACNUDH", "", "HCDH")
+    assert raw_columns(Organization, org.pk, "acronym")["acronym"] == "OHCHR"
+    for language, acronym, shown in (("es", "ACNUDH", ""), ("pt", "OHCHR", "OHCHR"), ("fr", "HCDH", "HCDH")):
+        with translation.override(language):
+            org = Organization.objects.get(pk=org.pk)
+            # "Oficina del ACNUDH" holds its acronym: it is not shown after the name a second time
+            assert (org.acronym, org.shown_acronym) == (acronym, shown)
+    edit = reverse("wagtailsnippets_campaigns_organization:edit", args=[org.pk])
+    assert 'value="ACNUDH"' in staff.get(edit).content.decode()
 
 
 def test_organization_form_refuses_an_unknown_sector(staff):

@@ -129,3 +129,25 @@ def test_example_advocacy_days_are_labelled_in_the_admin(demo, staff):
     names = " | ".join(cell.get_text(" ", strip=True) for cell in listing.select("td.title"))
     assert "World Refugee Day (Example)" in names
     assert "International Women's Day" in names and "International Women's Day (Example)" not in names
+
+
+@pytest.mark.parametrize(
+    "language,ohchr,iom",
+    [
+        ("en", "(OHCHR)", "IOM Research"),
+        ("es", "(ACNUDH)", "Investigación de la OIM"),
+        ("pt", "(ACNUDH)", "Pesquisa da OIM"),
+        ("fr", "(HCDH)", "Recherche de l'OIM"),
+    ],
+)
+def test_demo_un_bodies_carry_their_official_acronym_per_language(client, demo, language, ohchr, iom):
+    """The UN's official acronyms in each language (OHCHR is the ACNUDH in Spanish), after the name once: never the
+    English one on another language's page, never a second one after a name that holds it ("Investigación de la
+    OIM"), on an organization's page and in the directory."""
+    english = {"(OHCHR)", "(IOM)"} if language != "en" else set()
+    page = soup(client.get(f"/{language}/members/ohchr/")).select_one("h1").get_text(" ", strip=True)
+    assert page.endswith(ohchr) and page.count("(") == 1
+    page = soup(client.get(f"/{language}/members/iom-research/")).select_one("h1").get_text(" ", strip=True)
+    assert page == iom
+    directory = client.get(f"/{language}/members/?sector=un-body").content.decode()
+    assert ohchr in directory and not any(acronym in directory for acronym in english)

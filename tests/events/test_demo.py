@@ -113,3 +113,26 @@ def test_demo_caucuses_venue_is_in_the_visitors_language(client, demo, language,
         event = EventPage.objects.get(slug=slug)
         with translation.override(language):
             assert event.venue == city, (slug, language)
+
+
+@pytest.mark.parametrize(
+    "language,ohchr,iom",
+    [
+        ("en", "Human Rights (OHCHR)", "IOM Research"),
+        ("es", "Derechos Humanos (ACNUDH)", "Investigación de la OIM"),
+        ("pt", "Direitos Humanos (ACNUDH)", "Pesquisa da OIM"),
+        ("fr", "droits de l'homme (HCDH)", "Recherche de l'OIM"),
+    ],
+)
+def test_demo_un_cosponsors_carry_one_acronym_in_the_visitors_language(client, demo, language, ohchr, iom):
+    """A UN body's name is followed by its official acronym in the page's language, once: never "(ACNUDH)
+    (OHCHR)" nor "Investigación de la OIM (IOM)" on /es/."""
+    text = {}
+    slugs = ("sustainable-reintegration-migrant-trafficked-women", "from-pledges-to-practices-gender-responsiveness")
+    for slug in slugs:
+        text[slug] = " ".join(soup(client.get(f"/{language}/events/{slug}/")).get_text(" ").split())
+    reintegration, pledges = text.values()
+    assert ohchr in reintegration and f"{ohchr} (" not in reintegration
+    assert iom in pledges and f"{iom} (" not in pledges
+    if language != "en":
+        assert not any(english in page for english in ("(OHCHR)", "(IOM)") for page in text.values())
