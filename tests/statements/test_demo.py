@@ -4,6 +4,7 @@ test session)."""
 import pytest
 
 from statements.models import OpEdPage, PledgePage, StatementBasePage, StatementIndexPage, StatementPage
+from tests.helpers import soup
 from wimn_site import translation_status as desk
 
 pytestmark = pytest.mark.django_db
@@ -94,3 +95,30 @@ def test_demo_pages_render_light_in_every_language(client, index):
             response = client.get(f"/{lang}/statements/{page.slug}/")
             assert response.status_code == 200, page.slug
             assert len(response.content) < 60_000, f"{page.slug} is {len(response.content)} bytes"
+
+
+def test_demo_2016_statement_in_spanish_carries_every_sentence_of_the_english(client, index):
+    """The Spanish body of the 2016 statement is the English one translated in full (issue 12: every fact carried
+    over): as many paragraphs and headings, the same notes in the same places, and the sentences the browser review
+    found missing (migrants treated as less deserving; the five bodies of law to ratify)."""
+    bodies = {}
+    for language in ("en", "es"):
+        page = soup(client.get(f"/{language}/statements/initial-elements-unga-summit-2016/"))
+        bodies[language] = page.select_one(".statement__body")
+
+    def shape(body):
+        """The body's paragraphs, headings and list items in order, each with the notes it places."""
+        return [
+            (tag.name, [a.sup.get_text() for a in tag.select("a.footnote-ref")])
+            for tag in body.find_all(["p", "h2", "li"])
+        ]
+
+    assert shape(bodies["es"]) == shape(bodies["en"])
+    assert len(shape(bodies["en"])) == 4
+    assert [a.sup.get_text() for a in bodies["es"].select("a.footnote-ref")] == ["[1]", "[2]", "[3]"]
+    spanish = " ".join(bodies["es"].get_text(" ").split())
+    assert "Tratar a las personas migrantes como menos merecedoras ha alimentado el racismo y la xenofobia." in spanish
+    assert (
+        "derechos humanos, derecho de los refugiados, derecho humanitario, derecho laboral y derecho penal." in spanish
+    )
+    assert "los Representantes Permanentes de Irlanda y Jordania" in spanish
