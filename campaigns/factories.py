@@ -44,6 +44,8 @@ class CoalitionMembershipFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = CoalitionMembership
 
+    sort_order = factory.Sequence(int)  # rows keep the order they were made in (Orderable)
+
     organization = factory.SubFactory(OrganizationFactory, relation="coalition")
     role = CoalitionMembership.MEMBER
     start_year = None
@@ -74,6 +76,8 @@ class CampaignDemandFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = CampaignDemand
 
+    sort_order = factory.Sequence(int)  # rows keep the order they were made in (Orderable)
+
     title_en = factory.Sequence(lambda n: f"Demand {n}")
     title = factory.SelfAttribute("title_en")
 
@@ -81,6 +85,8 @@ class CampaignDemandFactory(factory.django.DjangoModelFactory):
 class CampaignMilestoneFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = CampaignMilestone
+
+    sort_order = factory.Sequence(int)  # rows keep the order they were made in (Orderable)
 
     date = datetime.date(2022, 3, 17)
     label_en = factory.Sequence(lambda n: f"Milestone {n}")

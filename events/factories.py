@@ -50,6 +50,8 @@ class EventParticipantFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = EventParticipant
 
+    sort_order = factory.Sequence(int)  # rows keep the order they were made in (Orderable)
+
     page = factory.SubFactory(EventPageFactory)
     role = EventParticipant.SPEAKER
     name = ""

@@ -177,16 +177,25 @@ def _statement(index, ctx, spec):
         **_page_fields(ctx, spec, date),
         **translated("body", _body(spec["body"], slug, _note_numbers(spec))),
         **extra,
-        signatories=[
+        signatories=_in_order(
             StatementSignatory(
                 organization=ctx.organizations.get(signatory.get("organization").text()),
                 organization_name=signatory["name"].text(blank=False),
             )
             for signatory in spec.get("signatories").items()
-        ],
+        ),
         attachments=_document(spec, kind, ctx.examples),
         footnotes=footnotes,
     )
+
+
+def _in_order(rows):
+    """Inline rows numbered in the file's order (Orderable's sort_order: without it their order, on the page and
+    in the translation desk's fingerprints, is whatever PostgreSQL returns)."""
+    rows = list(rows)
+    for order, row in enumerate(rows):
+        row.sort_order = order
+    return rows
 
 
 def _status(node):
@@ -206,7 +215,7 @@ def _pledge(index, ctx, spec):
         **_page_fields(ctx, spec, date),
         **translated("body", _body(spec.get("body"))),
         **translated("update_note", {}),
-        commitments=[
+        commitments=_in_order(
             PledgeCommitment(
                 status=_status(item.field("status", ctx.examples)),
                 text=item["text"].translated()["en"],
@@ -214,7 +223,7 @@ def _pledge(index, ctx, spec):
             )
             for item in commitments
             if not item.get("added_in_update").flag()
-        ],
+        ),
         attachments=_document(spec, "pledge", ctx.examples),
     )
     _backdate(page, _publish(page), _noon(date))
@@ -240,7 +249,7 @@ def _pledge(index, ctx, spec):
         for name, value in translated("note", current(item.get("note"))).items():
             setattr(row, name, value)
         rows.append(row)
-    page.commitments = rows
+    page.commitments = _in_order(rows)
     page.last_updated = moment.date()
     for name, value in translated("update_note", current(update["note"])).items():
         setattr(page, name, value)
@@ -283,8 +292,8 @@ def _op_ed(index, ctx, spec):
         outlet=outlet,
         original_url=spec.field("url", ctx.examples).text(),
         **translated("body", _body(spec.field("body", ctx.examples))),
-        authors=[author(node) for node in spec["authors"].items()],
-        language_versions=[
+        authors=_in_order(author(node) for node in spec["authors"].items()),
+        language_versions=_in_order(
             OpEdVersion(
                 language=version["language"].text(blank=False),
                 title=version["title"].text(blank=False),
@@ -292,7 +301,7 @@ def _op_ed(index, ctx, spec):
                 outlet=outlet,
             )
             for version in spec.get("versions").items()
-        ],
+        ),
         attachments=_document(spec, "op_ed", ctx.examples),
     )
 

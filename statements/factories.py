@@ -121,6 +121,8 @@ class StatementSignatoryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = StatementSignatory
 
+    sort_order = factory.Sequence(int)  # rows keep the order they were made in (Orderable)
+
     organization_name = factory.Sequence(lambda n: f"Organization {n}")
 
 
@@ -128,12 +130,16 @@ class StatementAttachmentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = StatementAttachment
 
+    sort_order = factory.Sequence(int)  # rows keep the order they were made in (Orderable)
+
     document = factory.SubFactory(DocumentFactory)
 
 
 class PledgeCommitmentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = PledgeCommitment
+
+    sort_order = factory.Sequence(int)  # rows keep the order they were made in (Orderable)
 
     text = factory.Sequence(lambda n: f"Commitment {n}")
     text_en = factory.SelfAttribute("text")
@@ -144,12 +150,16 @@ class OpEdAuthorFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = OpEdAuthor
 
+    sort_order = factory.Sequence(int)  # rows keep the order they were made in (Orderable)
+
     name = factory.Sequence(lambda n: f"Author {n}")
 
 
 class OpEdVersionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = OpEdVersion
+
+    sort_order = factory.Sequence(int)  # rows keep the order they were made in (Orderable)
 
     language = "es"
     title = factory.Sequence(lambda n: f"Artículo {n}")
