@@ -123,6 +123,13 @@ def localized(row, name):
     return row.get(local) or row.get(english) or ""
 
 
+def fallback_language(row, name):
+    """ "en" when a row's `name` (read with `localized_columns`) shows its English fallback in the active language,
+    for a `lang` attribute; else ""."""
+    local, english = localized_columns(name)
+    return settings.LANGUAGE_CODE if local != english and not row.get(local) and row.get(english) else ""
+
+
 def link_columns():
     """The columns `Link.of_row` reads (a page's `values()`), in the active language."""
     return ("pk", "slug", "path", "url_path", "depth", "show_in_menus", *localized_columns("title"))

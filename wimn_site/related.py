@@ -17,7 +17,7 @@ from django.db.models import Prefetch, Q, prefetch_related_objects
 
 from wagtail.models import Page
 
-from .frame import Link, link_columns, localized, localized_columns, url_of
+from .frame import Link, fallback_language, link_columns, localized, localized_columns, url_of
 from .models.documents import WimnDocument
 from .visibility import public_pages, visible_versions
 
@@ -109,7 +109,12 @@ def page_rows(queryset, request, *fields):
     attributes. One query, no page instances: an instance reads every column, a body in four languages each."""
     columns = ("pk", "url_path", *localized_columns("title"), *fields)
     rows = [
-        SimpleNamespace(title=localized(row, "title"), url=url_of(row["url_path"], request), **row)
+        SimpleNamespace(
+            title=localized(row, "title"),
+            title_lang=fallback_language(row, "title"),  # "en" when shown in English for want of a translation
+            url=url_of(row["url_path"], request),
+            **row,
+        )
         for row in queryset.values(*dict.fromkeys(columns))
     ]
     elsewhere = [row.pk for row in rows if row.url is None]

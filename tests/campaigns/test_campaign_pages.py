@@ -105,6 +105,20 @@ class TestAggregation:
         assert "Tagged statement" in statements.get_text()
         assert "Untagged statement" not in page.get_text()
 
+    def test_a_title_shown_in_english_is_marked_english(self, client, campaign, statements_index):
+        """On /fr/, a statement without a French title is listed in English, marked lang="en" for screen readers;
+        a translated one is not marked."""
+        StatementPageFactory(parent=statements_index, title="Only in English", campaign=campaign)
+        StatementPageFactory(parent=statements_index, title="Translated", title_fr="Traduite", campaign=campaign)
+        links = {
+            a.get_text(): a.get("lang")
+            for a in group(soup(client.get(URL.replace("/en/", "/fr/"))), "statement").select("a")
+        }
+        assert links["Only in English"] == "en"
+        assert links["Traduite"] is None
+        english = {a.get_text(): a.get("lang") for a in group(soup(client.get(URL)), "statement").select("a")}
+        assert english["Only in English"] is None
+
     def test_a_draft_or_private_statement_does_not_appear(self, client, campaign, statements_index):
         """Only live, public pages are gathered: not a draft, not one behind a view restriction."""
         StatementPageFactory(parent=statements_index, title="Published one", campaign=campaign)
