@@ -1,8 +1,8 @@
 """Builds the campaigns app's demo content from campaigns/demo.yaml (see wimn_site.demo_data for the format):
 the organizations directory, the network's coalition memberships, the campaigns and the advocacy calendar."""
 
-from wimn_site.demo_data import included
-from wimn_site.factories import rich, translated
+from wimn_site.demo_data import bodies, included
+from wimn_site.factories import translated
 
 from .factories import (
     AdvocacyCalendarPageFactory,
@@ -30,19 +30,11 @@ def _texts(node, *names, required=("title",)):
     return fields
 
 
-def _body(node):
-    if node.value is None:
-        return {}
-    if not isinstance(node.value, dict):
-        raise node.error("paragraphs per language")
-    return {code: rich(*(p.text(blank=False) for p in node[code].items())) for code in node.value}
-
-
 def _page(node, *names):
     fields = _texts(node, "title", *names)
     fields["title"] = fields["title_en"]
     if "body" in node:
-        fields.update(translated("body", _body(node["body"])))
+        fields.update(translated("body", bodies(node["body"])))
     return {"slug": node["slug"].text(blank=False), **fields}
 
 

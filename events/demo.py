@@ -5,9 +5,9 @@ import datetime
 from django.core.files.base import ContentFile
 
 from campaigns.models import CampaignPage, Organization
-from wimn_site.demo_data import included
+from wimn_site.demo_data import bodies, included
 from wimn_site.demo_documents import statement_pdf
-from wimn_site.factories import DocumentFactory, rich, translated
+from wimn_site.factories import DocumentFactory, translated
 from wimn_site.models import Topic
 
 from .factories import EventIndexPageFactory, EventPageFactory
@@ -16,15 +16,6 @@ from .times import now
 
 FORMATS = (EventPage.IN_PERSON, EventPage.ONLINE, EventPage.HYBRID)
 ROLES = {"moderator": EventParticipant.MODERATOR, "speaker": EventParticipant.SPEAKER}
-
-
-def _body(node):
-    """{en: [paragraph, ...], ...} → {en: StreamField value, ...}."""
-    if node.value is None:
-        return {}
-    if not isinstance(node.value, dict):
-        raise node.error("paragraphs per language")
-    return {code: rich(*(p.text(blank=False) for p in node[code].items())) for code in node.value}
 
 
 def _choice(node, choices):
@@ -84,7 +75,7 @@ def create_event(index, spec, organizations, campaigns, examples=True):
         first_published_at=min(start - datetime.timedelta(days=21), now()),
         **translated("title", titles),
         **translated("summary", summaries),
-        **translated("body", _body(spec.field("body", examples))),
+        **translated("body", bodies(spec.field("body", examples))),
         **translated("venue", spec.field("venue", examples).translated(required=())),
     )
 

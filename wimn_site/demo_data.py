@@ -35,6 +35,8 @@ import yaml
 from django.conf import settings
 from django.utils import timezone
 
+from .factories import rich
+
 LANGUAGES = ("en", "es", "pt", "fr")
 RELATIVE = re.compile(r"^\+(\d+) days? (\d{1,2}):(\d{2})$")
 ABSOLUTE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?: (\d{1,2}):(\d{2}))?$")
@@ -214,6 +216,15 @@ def read(file, base=None):
     except yaml.YAMLError as error:
         raise DemoDataError(f"{file}: not readable YAML: {error}") from None
     return Node(value, file)
+
+
+def bodies(node):
+    """A rich-text body per language from ``{en: [paragraph, ...], es: [...]}`` (nothing: no body)."""
+    if node.value is None:
+        return {}
+    if not isinstance(node.value, dict):
+        raise node.error("paragraphs per language")
+    return {code: rich(*(p.text(blank=False) for p in node[code].items())) for code in node.value}
 
 
 def included(items, examples):
