@@ -1,7 +1,7 @@
 """Builds the core's demo content from wimn_site/demo.yaml (see wimn_site.demo_data for the format): topics,
 the home page, About and Contact, the document library, the forms and the site settings."""
 
-from .demo_data import included
+from .demo_data import bodies, included
 from .factories import (
     ContentPageFactory,
     DocumentFactory,
@@ -9,16 +9,9 @@ from .factories import (
     FormPageFactory,
     TopicFactory,
     create_site_root,
-    rich,
     translated,
 )
 from .models import FormPage, SiteSettings, Topic
-
-
-def _body(node):
-    if not isinstance(node.value, dict):
-        raise node.error("paragraphs per language")
-    return {code: rich(*(p.text(blank=False) for p in node[code].items())) for code in node.value}
 
 
 def page_fields(node):
@@ -27,7 +20,7 @@ def page_fields(node):
     for name in node.value:
         if name == "slug":
             continue
-        values = _body(node[name]) if name == "body" else node[name].translated(required=())
+        values = bodies(node[name]) if name == "body" else node[name].translated(required=())
         fields.update(translated(name, values))
     titles = node["title"].translated()
     fields["title"] = titles["en"]
