@@ -53,11 +53,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 def pytest_sessionstart(session):
-    """Start each run with no uploads left over from an earlier one. In the main process of a parallel run,
-    the workers' test databases are made from one migrated template (tests/template_database.py)."""
+    """Start each run with no uploads left over from an earlier one. In the main process: the scratch databases
+    of the last run are dropped, and in a parallel run the workers' test databases are made from one migrated
+    template (tests/template_database.py)."""
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+    if hasattr(session.config, "workerinput"):
+        return  # an xdist worker: the main process has done the rest
+    template_database.drop_scratch_databases()
     workers = getattr(session.config.option, "numprocesses", None)
-    if isinstance(workers, int) and workers > 0 and not hasattr(session.config, "workerinput"):
+    if isinstance(workers, int) and workers > 0:
         template_database.prepare(workers)
 
 

@@ -10,7 +10,6 @@ import shutil
 import subprocess
 import sys
 import tarfile
-import uuid
 from pathlib import Path
 
 import psycopg
@@ -22,7 +21,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from statements.factories import StatementIndexPageFactory, StatementPageFactory, attach_document
-from tests import services
+from tests import services, template_database
 from wimn_site import backups
 from wimn_site.factories import ContentPageFactory, DocumentFactory, FormPageFactory, create_site_root
 from wimn_site.models import FormSubmission, WimnDocument
@@ -58,27 +57,15 @@ def server_params(dbname):
     return {"dbname": dbname, **{key: str(value) for key, value in given.items() if value}}
 
 
-@pytest.fixture(scope="module")
-def scratch_databases():
-    """The names of the scratch databases this module made, dropped once its tests are done: dropping a
-    database makes PostgreSQL write every changed page of the whole server to disk (a checkpoint), which took
-    from 15 to 90 seconds after each test on a busy server; once for the module, it is paid once."""
-    names = []
-    yield names
-    with psycopg.connect(**server_params("postgres"), autocommit=True) as admin:
-        for name in names:
-            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-            shutil.rmtree(BASE_DIR / "var" / "test-media" / name, ignore_errors=True)
-
-
 @pytest.fixture
-def scratch_database(scratch_databases):
-    """An empty database on the test server, named for this run (dropped with the module's others)."""
-    name = f"{connection.settings_dict['NAME']}_restore_{uuid.uuid4().hex[:8]}"
+def scratch_database():
+    """An empty database on the test server. It is left there, and the next run drops it before its tests
+    start (tests/template_database.py: dropping a database in the middle of a run costs 15 s and more)."""
+    name = template_database.scratch_database_name("restore")
     with psycopg.connect(**server_params("postgres"), autocommit=True) as admin:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    scratch_databases.append(name)
-    return name
+    yield name
+    shutil.rmtree(BASE_DIR / "var" / "test-media" / name, ignore_errors=True)
 
 
 def restore_in_another_process(archive, database):
