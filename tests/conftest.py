@@ -3,8 +3,11 @@ import shutil
 import pytest
 
 from django.conf import settings
+from django.core.management import call_command
 from django.db import transaction
 from django.utils import translation
+
+from wagtail.models import Page
 
 from tests import snapshots, template_database
 from tests.helpers import admin_index_handlers
@@ -44,12 +47,25 @@ def _admin_index_left_alone():
     admin_index_handlers(connected=True)
 
 
+def flush():
+    """Empty the test database as pytest-django does after a transactional test (Django's `flush`)."""
+    call_command("flush", verbosity=0, interactive=False, reset_sequences=False, allow_cascade=False)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database without Wagtail's "Welcome" page, removed once for the whole run: deleting a page
-    asks every table that may refer to it, which cost each test that builds a home page a tenth of a second."""
+    asks every table that may refer to it, which cost each test that builds a home page a tenth of a second.
+
+    A kept database (--reuse-db) that a stopped run left with content in it is emptied first; at the end of
+    the run, a demo kept committed for visitors' browser tests (tests/snapshots.py) is emptied too."""
     with django_db_blocker.unblock():
+        if Page.objects.filter(depth__gt=1).exclude(content_type__model="page").exists():
+            flush()
         remove_welcome_page()
+    yield
+    with django_db_blocker.unblock():
+        snapshots.forget_committed(flush)
 
 
 def pytest_sessionstart(session):
@@ -78,11 +94,18 @@ def _fresh_site_frame():
     frame.forget()
 
 
+# Fixtures that replace the whole content of the database: no need to empty it before them.
+WHOLE_DATABASE = {"demo_site", "demo_site_read_only"}
+
+
 @pytest.fixture(autouse=True)
-def _wagtail_base_rows(request):
-    """Wagtail's root rows, which a transactional test's flush removes, exist in every database test."""
+def _wagtail_base_rows(request, django_db_blocker):
+    """Every database test starts on an empty database with Wagtail's root rows (which a transactional test's
+    flush removes). If the demo is still committed for visitors' browser tests, it is emptied first."""
     marker = request.node.get_closest_marker("django_db")
     if marker or {"db", "transactional_db"} & set(request.fixturenames):
+        with django_db_blocker.unblock():
+            snapshots.forget_committed(flush=(lambda: None) if WHOLE_DATABASE & set(request.fixturenames) else flush)
         request.getfixturevalue("transactional_db" if marker and marker.kwargs.get("transaction") else "db")
         ensure_tree_root()
 
@@ -120,8 +143,6 @@ def about(home):
 @pytest.fixture(scope="session")
 def demo_snapshot(django_db_setup, django_db_blocker):
     """The demo site as `make run` serves it, loaded once per test session (and xdist worker)."""
-    from django.core.management import call_command
-
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("load_demo")
         snapshot = snapshots.take()

@@ -75,3 +75,42 @@ def build_once(django_db_blocker, build):
         snapshot = take()
         transaction.set_rollback(True)
     return result, snapshot
+
+
+# --- A snapshot committed for tests that only read it -----------------------------------------------------
+# Browser tests read the database through the live server's own connection, so their demo must be committed,
+# and pytest-django empties the database after each of them (a flush: about a second with the restore). A
+# visitor's test changes nothing: the demo committed for one is kept for the next (`keep_committed`), and the
+# database is emptied only when a test that expects it empty, or writes, comes next (`forget_committed`).
+
+_committed = {"snapshot": None, "fingerprint": None}
+
+
+def fingerprint():
+    """Each table's row count and newest row version (xmin): an insert, an update or a delete changes it."""
+    with connection.cursor() as cursor:
+        parts = [
+            f"SELECT '{name}', count(*), max(xmin::text::bigint) FROM \"{name}\""  # noqa: S608 - our own table names
+            for name in _tables(cursor)
+        ]
+        cursor.execute(" UNION ALL ".join(parts))
+        return sorted(cursor.fetchall())
+
+
+def keep_committed(snapshot):
+    """Commit `snapshot` into the database unless it is there, untouched, already. Outside any transaction."""
+    if _committed["snapshot"] is not snapshot or fingerprint() != _committed["fingerprint"]:
+        restore(snapshot)
+        _committed.update(snapshot=snapshot, fingerprint=fingerprint())
+
+
+def changed_since_committed():
+    """True when the kept snapshot's rows changed since it was committed (a test wrote)."""
+    return _committed["snapshot"] is not None and fingerprint() != _committed["fingerprint"]
+
+
+def forget_committed(flush):
+    """Before a test that expects the usual empty database: if a snapshot is committed, empty it (`flush`)."""
+    if _committed["snapshot"] is not None:
+        _committed.update(snapshot=None, fingerprint=None)
+        flush()

@@ -56,8 +56,36 @@ def page_without_js(browser):
 
 @pytest.fixture
 def demo_site(transactional_db, demo_snapshot):
-    """The full demo content, as `make run` serves it (committed, for the live server; flushed after)."""
+    """The full demo content, as `make run` serves it (committed, for the live server; flushed after), for a
+    test that changes it: staff at work, a visitor sending a form."""
     snapshots.restore(demo_snapshot)
+
+
+@pytest.fixture
+def demo_site_read_only(django_db_blocker, demo_snapshot):
+    """The full demo content, committed for the live server, for a visitor's test that changes nothing. It is
+    kept for the next such test instead of being emptied and loaded again (tests/snapshots.py); a test that
+    did change a row fails here: it needs `demo_site`."""
+    with django_db_blocker.unblock():
+        snapshots.keep_committed(demo_snapshot)
+        yield
+        assert not snapshots.changed_since_committed(), "this test changed the database: give it demo_site"
+
+
+@pytest.fixture(autouse=True)
+def _live_server_helper(request):
+    """pytest-django's own (a test on the live server gets a transactional database, emptied after it), except
+    for a test on the kept demo (`demo_site_read_only`), whose database is left as it is."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue(
+        "demo_site_read_only" if "demo_site_read_only" in request.fixturenames else "transactional_db"
+    )
+    live_server = request.getfixturevalue("live_server")
+    live_server._live_server_modified_settings.enable()
+    yield
+    live_server._live_server_modified_settings.disable()
 
 
 def assert_no_serious_axe_violations(page):

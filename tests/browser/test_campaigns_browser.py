@@ -12,7 +12,7 @@ def card_names(page):
     return [name.strip() for name in page.locator(".org-card h3 a").all_inner_texts()]
 
 
-def test_visitor_opens_the_directory_in_portuguese_and_filters_by_region(page, live_server, demo_site):
+def test_visitor_opens_the_directory_in_portuguese_and_filters_by_region(page, live_server, demo_site_read_only):
     """From the Portuguese home page to the directory, then Europe only: three organizations, labels in Portuguese."""
     title = OrganizationDirectoryPage.objects.get().title_pt  # the editors' wording, whatever it is today
     page.goto(f"{live_server.url}/pt/")
@@ -39,7 +39,7 @@ def test_visitor_opens_the_directory_in_portuguese_and_filters_by_region(page, l
     assert "Bélgica" in page.locator(".organization__facts").inner_text()
 
 
-def test_directory_filters_work_without_javascript(page_without_js, live_server, demo_site):
+def test_directory_filters_work_without_javascript(page_without_js, live_server, demo_site_read_only):
     page = page_without_js
     page.goto(f"{live_server.url}/es/members/")
     page.get_by_label("Relación con la red").select_option(value="coalition")
@@ -49,7 +49,7 @@ def test_directory_filters_work_without_javascript(page_without_js, live_server,
     assert all("Coalición de la que la red forma parte" in text for text in page.locator(".org-card").all_inner_texts())
 
 
-def test_campaign_hub_in_spanish(page, live_server, demo_site):
+def test_campaign_hub_in_spanish(page, live_server, demo_site_read_only):
     """The IMRF campaign: its four demands, its timeline, and the statements and events tagged to it."""
     page.goto(f"{live_server.url}/es/campaigns/road-to-imrf/")
     assert page.locator("h1").inner_text() == "Rumbo al Foro de Examen de la Migración Internacional"
@@ -70,6 +70,6 @@ def test_campaign_hub_in_spanish(page, live_server, demo_site):
         "/en/calendar/",
     ],
 )
-def test_no_serious_accessibility_violations(page, live_server, demo_site, path):
+def test_no_serious_accessibility_violations(page, live_server, demo_site_read_only, path):
     page.goto(f"{live_server.url}{path}")
     assert_no_serious_axe_violations(page)

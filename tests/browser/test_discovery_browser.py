@@ -7,7 +7,9 @@ from tests.browser.conftest import assert_no_serious_axe_violations
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_visitor_searches_in_portuguese_opens_a_result_and_downloads_from_the_library(page, live_server, demo_site):
+def test_visitor_searches_in_portuguese_opens_a_result_and_downloads_from_the_library(
+    page, live_server, demo_site_read_only
+):
     """From the Portuguese home page: search, open a result, then download the Portuguese file in the library."""
     page.goto(f"{live_server.url}/pt/")
     page.get_by_role("search", name="Busca no site").get_by_label("Buscar no site").fill("migração trabalhadoras")
@@ -37,7 +39,7 @@ def test_visitor_searches_in_portuguese_opens_a_result_and_downloads_from_the_li
     assert open(download.path(), "rb").read(5) == b"%PDF-"
 
 
-def test_library_filters_work_without_javascript(page_without_js, live_server, demo_site):
+def test_library_filters_work_without_javascript(page_without_js, live_server, demo_site_read_only):
     page = page_without_js
     page.goto(f"{live_server.url}/es/documents/")
     page.get_by_label("Tipo").select_option("guide")
@@ -50,7 +52,7 @@ def test_library_filters_work_without_javascript(page_without_js, live_server, d
 @pytest.mark.parametrize(
     "path", ["/es/statements/", "/fr/statements/", "/pt/documents/", "/es/members/", "/en/statements/"]
 )
-def test_filter_forms_fit_a_phone_screen(page, live_server, demo_site, path):
+def test_filter_forms_fit_a_phone_screen(page, live_server, demo_site_read_only, path):
     """A select is as wide as its longest option (a UN body's full name); the page must not scroll sideways."""
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto(f"{live_server.url}{path}")
@@ -72,7 +74,7 @@ def test_visitor_signs_up_for_the_mailing_list(page, live_server, demo_site):
     assert "Merci" in page.locator(".form-thanks").inner_text()
 
 
-def test_search_works_without_javascript(page_without_js, live_server, demo_site):
+def test_search_works_without_javascript(page_without_js, live_server, demo_site_read_only):
     page = page_without_js
     page.goto(f"{live_server.url}/es/")
     page.get_by_role("search", name="Buscador del sitio").get_by_label("Buscar en el sitio").fill("declaración")
@@ -95,12 +97,12 @@ def test_search_works_without_javascript(page_without_js, live_server, demo_site
         "/es/contact/write/",
     ],
 )
-def test_no_serious_accessibility_violations(page, live_server, demo_site, path):
+def test_no_serious_accessibility_violations(page, live_server, demo_site_read_only, path):
     page.goto(f"{live_server.url}{path}")
     assert_no_serious_axe_violations(page)
 
 
-def test_form_errors_have_no_serious_accessibility_violations(page, live_server, demo_site):
+def test_form_errors_have_no_serious_accessibility_violations(page, live_server, demo_site_read_only):
     page.goto(f"{live_server.url}/en/contact/write/")
     page.get_by_role("main").get_by_role("button", name="Send").click()
     assert page.locator(".field-error").count() >= 2

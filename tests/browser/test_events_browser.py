@@ -7,7 +7,7 @@ from tests.browser.conftest import assert_no_serious_axe_violations
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_visitor_opens_events_in_french_and_downloads_an_ics(page, live_server, demo_site):
+def test_visitor_opens_events_in_french_and_downloads_an_ics(page, live_server, demo_site_read_only):
     """In French: the events section, one event, then its .ics, which holds that event in French."""
     page.goto(f"{live_server.url}/fr/")
     page.get_by_role("navigation", name="Principale").get_by_role("link", name="Événements").click()
@@ -33,7 +33,7 @@ def test_visitor_opens_events_in_french_and_downloads_an_ics(page, live_server, 
     assert str(event["URL"]).endswith("/fr/events/womens-caucus-new-york-2016/")
 
 
-def test_visitor_own_time_zone_is_added_by_the_script(browser, live_server, demo_site):
+def test_visitor_own_time_zone_is_added_by_the_script(browser, live_server, demo_site_read_only):
     """A visitor in Paris sees the event's New York time and, below it, the time in Paris."""
     context = browser.new_context(locale="fr-FR", timezone_id="Europe/Paris")
     page = context.new_page()
@@ -48,7 +48,7 @@ def test_visitor_own_time_zone_is_added_by_the_script(browser, live_server, demo
         context.close()
 
 
-def test_filters_work_without_javascript(page_without_js, live_server, demo_site):
+def test_filters_work_without_javascript(page_without_js, live_server, demo_site_read_only):
     page = page_without_js
     page.goto(f"{live_server.url}/en/events/")
     page.get_by_label("Format").select_option("hybrid")
@@ -73,6 +73,6 @@ def test_filters_work_without_javascript(page_without_js, live_server, demo_site
         "/pt/events/womens-caucus-csw/",
     ],
 )
-def test_no_serious_accessibility_violations_on_event_pages(page, live_server, demo_site, path):
+def test_no_serious_accessibility_violations_on_event_pages(page, live_server, demo_site_read_only, path):
     page.goto(f"{live_server.url}{path}")
     assert_no_serious_axe_violations(page)

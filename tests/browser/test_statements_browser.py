@@ -16,7 +16,9 @@ from wimn_site.factories import minimal_pdf
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_visitor_filters_in_spanish_opens_a_statement_and_downloads_the_spanish_pdf(page, live_server, demo_site):
+def test_visitor_filters_in_spanish_opens_a_statement_and_downloads_the_spanish_pdf(
+    page, live_server, demo_site_read_only
+):
     page.goto(f"{live_server.url}/es/statements/")
     assert page.locator("html").get_attribute("lang") == "es"
     assert page.locator("h1").inner_text() == "Declaraciones"
@@ -39,7 +41,7 @@ def test_visitor_filters_in_spanish_opens_a_statement_and_downloads_the_spanish_
         assert handle.read(5) == b"%PDF-"
 
 
-def test_topic_filter_works_without_javascript(page_without_js, live_server, demo_site):
+def test_topic_filter_works_without_javascript(page_without_js, live_server, demo_site_read_only):
     page = page_without_js
     page.goto(f"{live_server.url}/pt/statements/")
     page.get_by_label("Tipo").select_option(value="op_ed")
@@ -59,19 +61,19 @@ def test_topic_filter_works_without_javascript(page_without_js, live_server, dem
         "/fr/statements/media-alert-imrf-progress-declaration/",
     ],
 )
-def test_no_serious_accessibility_violations(page, live_server, demo_site, path):
+def test_no_serious_accessibility_violations(page, live_server, demo_site_read_only, path):
     page.goto(f"{live_server.url}{path}")
     assert_no_serious_axe_violations(page)
 
 
-def test_statement_page_loads_nothing_from_other_hosts(page, live_server, demo_site):
+def test_statement_page_loads_nothing_from_other_hosts(page, live_server, demo_site_read_only):
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(f"{live_server.url}/es/statements/statement-imrf-progress-declaration/")
     assert requests and all(url.startswith(live_server.url) for url in requests)
 
 
-def test_statement_page_trail_structured_data_and_print(page, live_server, demo_site):
+def test_statement_page_trail_structured_data_and_print(page, live_server, demo_site_read_only):
     """The core's breadcrumbs lead back to the section; the JSON-LD holds the trail and the article, once each;
     printed, the page drops its share links and shows its source line."""
     page.goto(f"{live_server.url}/es/statements/media-alert-imrf-progress-declaration/")
@@ -184,7 +186,7 @@ def test_staff_publish_an_embargoed_media_alert_that_goes_live_at_its_minute(
     assert "WIMN celebra el cierre del foro de examen" in page.locator(".statement-list").inner_text()
 
 
-def test_visitor_reads_the_pledge_history_in_french(page, live_server, demo_site):
+def test_visitor_reads_the_pledge_history_in_french(page, live_server, demo_site_read_only):
     """The pledge lists its two published versions; the 2022 one opens as it was (four planned commitments, not
     indexed), and the comparison marks the two commitments added in 2023. No serious axe violation on either."""
     page.goto(f"{live_server.url}/fr/statements/imrf-pledge/")
@@ -208,7 +210,7 @@ def test_visitor_reads_the_pledge_history_in_french(page, live_server, demo_site
     assert_no_serious_axe_violations(page)
 
 
-def test_footnotes_print_at_the_end_without_links_back(page, live_server, demo_site):
+def test_footnotes_print_at_the_end_without_links_back(page, live_server, demo_site_read_only):
     """The 2016 statement's three notes: references in the text, the notes at the end, printed without ↩."""
     page.goto(f"{live_server.url}/es/statements/initial-elements-unga-summit-2016/")
     page.locator(".statement__body a.footnote-ref").first.click()

@@ -1,0 +1,35 @@
+"""The kept demo of visitors' browser tests is only as safe as its check that a test changed nothing
+(tests/snapshots.py): the fingerprint must see every committed insert, update and delete."""
+
+import pytest
+
+from tests import snapshots
+from wimn_site.models import Topic
+
+
+@pytest.mark.django_db(transaction=True)  # each write committed on its own, as the live server's are
+def test_the_fingerprint_sees_every_committed_insert_update_and_delete():
+    before = snapshots.fingerprint()
+    topic = Topic.objects.create(name="Care work", slug="care-work")
+    inserted = snapshots.fingerprint()
+    assert inserted != before
+    Topic.objects.filter(pk=topic.pk).update(name="Care")
+    updated = snapshots.fingerprint()
+    assert updated != inserted
+    Topic.objects.filter(pk=topic.pk).delete()
+    assert snapshots.fingerprint() != updated
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_kept_snapshot_is_emptied_before_a_test_that_expects_an_empty_database(django_db_blocker):
+    snapshot = snapshots.take()
+    Topic.objects.create(name="Care work", slug="care-work")
+    snapshots.keep_committed(snapshots.take())
+    assert not snapshots.changed_since_committed()
+    Topic.objects.create(name="Climate", slug="climate")
+    assert snapshots.changed_since_committed()
+    emptied = []
+    snapshots.forget_committed(flush=lambda: emptied.append(snapshots.restore(snapshot)))
+    assert emptied and not Topic.objects.exists()
+    snapshots.forget_committed(flush=lambda: emptied.append("again"))
+    assert len(emptied) == 1  # nothing kept any more: nothing to empty
