@@ -2,7 +2,7 @@
 
 Loading the demo site takes seconds (hundreds of pages, revisions, documents and the search index); many
 tests only read it. `take()` copies every table of the test database (and every sequence's position) with
-PostgreSQL's COPY; `restore()` empties the tables and copies the rows back in one transaction. Inside a
+PostgreSQL's COPY; `restore()` deletes every row and copies the snapshot's back in one transaction. Inside a
 test's own transaction (the `db` fixture) the restore is rolled back with the test; in a transactional test
 (a browser test) it is committed, and pytest-django's flush empties it afterwards.
 
@@ -46,13 +46,14 @@ def take():
 
 def restore(snapshot):
     """Replace the whole content of the database by `snapshot`, in one transaction; foreign keys are checked
-    once every table is back (Django declares them deferrable)."""
+    once every table is back (Django declares them deferrable), and sequences are set to where they were."""
     with transaction.atomic(), connection.cursor() as cursor:
         raw = cursor.cursor
-        names = ", ".join(f'"{name}"' for name in snapshot.tables)
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # run the checks this transaction has pending
-        cursor.execute(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        # DELETE, not TRUNCATE: a TRUNCATE gives each table (and its indexes) new files, 0.1-0.5 s for a test
+        # database of mostly empty tables, where deleting their few rows takes a twentieth of that.
+        cursor.execute("; ".join(f'DELETE FROM "{name}"' for name in snapshot.tables))  # noqa: S608 - our tables
         for name, data in snapshot.tables.items():
             if data:
                 with raw.copy(f'COPY "{name}" FROM STDIN (FORMAT binary)') as copy:
