@@ -10,9 +10,9 @@ from django.utils import translation
 from wagtail.models import Page
 
 from tests import snapshots, template_database
-from tests.helpers import admin_index_handlers
+from tests.helpers import admin_index_handlers, translated_home
 from wimn_site import frame
-from wimn_site.factories import ContentPageFactory, create_site_root, ensure_tree_root, remove_welcome_page, rich
+from wimn_site.factories import ContentPageFactory, ensure_tree_root, remove_welcome_page, rich
 
 
 @pytest.fixture(scope="session")
@@ -125,16 +125,7 @@ def _base_rows_exist():
 @pytest.fixture
 def home(db):
     """A home page translated into every language."""
-    return create_site_root(
-        title="Women in Migration Network",
-        title_es="Red de Mujeres en la Migración",
-        title_pt="Rede de Mulheres na Migração",
-        title_fr="Réseau Femmes en migration",
-        mission_en="Rights for women in migration.",
-        mission_es="Derechos para las mujeres en la migración.",
-        mission_pt="Direitos para as mulheres na migração.",
-        mission_fr="Des droits pour les femmes en migration.",
-    )
+    return translated_home()
 
 
 @pytest.fixture

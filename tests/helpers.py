@@ -12,6 +12,8 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from wimn_site.factories import create_site_root
+
 
 def count_queries(client, url, **extra):
     """GET `url` and return (response, number of SQL queries it ran)."""
@@ -59,3 +61,18 @@ def in_bulk():
     creation time. Only for content whose tests read listings and search, never file visibility or usage."""
     with disable_reference_index_auto_update():
         yield
+
+
+def translated_home():
+    """The home page of the `home` fixture, translated into every language (for content built once per module
+    with tests.snapshots.build_once, where the fixture cannot be used)."""
+    return create_site_root(
+        title="Women in Migration Network",
+        title_es="Red de Mujeres en la Migración",
+        title_pt="Rede de Mulheres na Migração",
+        title_fr="Réseau Femmes en migration",
+        mission_en="Rights for women in migration.",
+        mission_es="Derechos para las mujeres en la migración.",
+        mission_pt="Direitos para as mulheres na migração.",
+        mission_fr="Des droits pour les femmes en migration.",
+    )
