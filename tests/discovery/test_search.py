@@ -1,10 +1,12 @@
 import pytest
 
 from django.core.management import call_command
+from django.utils import translation
 
 from wagtail.models import PageViewRestriction
 
-from tests.helpers import count_queries, soup
+from tests import snapshots
+from tests.helpers import count_queries, soup, translated_home
 from wimn_site.factories import ContentPageFactory, DocumentFactory, FormPageFactory, rich
 from wimn_site.models import SearchEntry
 from wimn_site.search.indexing import index_page, rebuild
@@ -17,8 +19,7 @@ def result_titles(response):
     return [" ".join(a.get_text().split()) for a in soup(response).select(".search-result__title a")]
 
 
-@pytest.fixture
-def workers(home):
+def make_workers(home):
     """A page in English, Spanish, Portuguese and French about migrant domestic workers."""
     return ContentPageFactory(
         parent=home,
@@ -34,8 +35,7 @@ def workers(home):
     )
 
 
-@pytest.fixture
-def deterrence(home):
+def make_deterrence(home):
     """A page in English only."""
     return ContentPageFactory(
         parent=home,
@@ -46,8 +46,35 @@ def deterrence(home):
 
 
 @pytest.fixture
-def indexed(workers, deterrence):
-    rebuild()
+def workers(home):
+    return make_workers(home)
+
+
+@pytest.fixture
+def deterrence(home):
+    return make_deterrence(home)
+
+
+def build_indexed():
+    """The home page, the workers and deterrence pages, and the search index rebuilt: plain ids."""
+    with translation.override("en"):
+        home = translated_home()
+        workers, deterrence = make_workers(home), make_deterrence(home)
+        rebuild()
+    return {"home": home.pk, "workers": workers.pk, "deterrence": deterrence.pk}
+
+
+@pytest.fixture(scope="module")
+def built_indexed(django_db_setup, django_db_blocker):
+    return snapshots.build_once(django_db_blocker, build_indexed)
+
+
+@pytest.fixture
+def indexed(db, built_indexed):
+    """`build_indexed`'s content, built once for the module and put back for each test (tests/snapshots.py)."""
+    ids, snapshot = built_indexed
+    snapshots.restore(snapshot)
+    return ids
 
 
 class TestLanguagesAndStemming:
@@ -189,12 +216,27 @@ def test_long_query_is_shortened_with_a_note(client, indexed):
     assert result_titles(response) == ["Migrant domestic workers"]
 
 
-class TestPagination:
-    @pytest.fixture
-    def many(self, home):
+def build_many():
+    """The home page and 25 caucus pages, indexed."""
+    with translation.override("en"):
+        home = translated_home()
         for number in range(25):
             ContentPageFactory(parent=home, slug=f"caucus-{number}", title=f"Women's caucus {number}")
         rebuild()
+    return {"home": home.pk}
+
+
+class TestPagination:
+    @pytest.fixture(scope="class")
+    def built_many(self, django_db_setup, django_db_blocker):
+        return snapshots.build_once(django_db_blocker, build_many)
+
+    @pytest.fixture
+    def many(self, db, built_many):
+        """`build_many`'s pages, built once for the class and put back for each test."""
+        ids, snapshot = built_many
+        snapshots.restore(snapshot)
+        return ids
 
     def test_pages_of_ten(self, client, many):
         assert len(result_titles(client.get("/en/search/", {"q": "caucus"}))) == 10
