@@ -5,13 +5,22 @@ import datetime
 import pytest
 
 from django.test import override_settings
+from django.utils import translation
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from campaigns.models import CampaignIndexPage, CampaignPage
-from statements.factories import MediaAlertFactory, OpEdPageFactory, PledgePageFactory, StatementPageFactory
+from statements.factories import (
+    MediaAlertFactory,
+    OpEdPageFactory,
+    PledgePageFactory,
+    StatementIndexPageFactory,
+    StatementPageFactory,
+)
 from statements.models import StatementPage
-from tests.helpers import count_queries, in_bulk, soup
+from tests import snapshots
+from tests.helpers import count_queries, in_bulk, soup, translated_home
+from wimn_site.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +29,7 @@ def titles(response):
     return [a.get_text() for a in soup(response).select(".statement-list h2 a")]
 
 
-@pytest.fixture
-def campaign(home):
+def make_campaign(home):
     campaigns = home.add_child(instance=CampaignIndexPage(title="Campaigns", title_en="Campaigns", slug="campaigns"))
     return campaigns.add_child(
         instance=CampaignPage(title="Road to the IMRF", title_en="Road to the IMRF", slug="road-to-imrf", intro_en="x")
@@ -29,7 +37,11 @@ def campaign(home):
 
 
 @pytest.fixture
-def items(index, topics, campaign):
+def campaign(home):
+    return make_campaign(home)
+
+
+def make_items(index, topics, campaign):
     return {
         "roadmap": StatementPageFactory(
             parent=index,
@@ -49,6 +61,33 @@ def items(index, topics, campaign):
         "pledge": PledgePageFactory(parent=index, title="Pledge", date=datetime.date(2022, 5, 19)),
         "oped": OpEdPageFactory(parent=index, title="Op-ed", date=datetime.date(2022, 5, 17), campaign=campaign),
     }
+
+
+def build_items():
+    """The home page, the statements section (tests/statements/conftest.py's `index`), its topics, a campaign
+    and five items of every kind: plain ids."""
+    with translation.override("en"):
+        home = translated_home()
+        index = StatementIndexPageFactory(parent=home)
+        topics = {
+            "imrf": TopicFactory(slug="imrf", name="IMRF", name_en="IMRF", name_es="FEMI"),
+            "climate": TopicFactory(slug="climate", name="Climate", name_en="Climate", name_es="Clima"),
+        }
+        items = make_items(index, topics, make_campaign(home))
+    return {name: page.pk for name, page in items.items()}
+
+
+@pytest.fixture(scope="module")
+def built_items(django_db_setup, django_db_blocker):
+    return snapshots.build_once(django_db_blocker, build_items)
+
+
+@pytest.fixture
+def items(db, built_items):
+    """`build_items`'s pages, built once for the module and put back for each test (tests/snapshots.py)."""
+    ids, snapshot = built_items
+    snapshots.restore(snapshot)
+    return {name: Page.objects.get(pk=pk).specific for name, pk in ids.items()}
 
 
 def test_listing_is_newest_first(client, items):
@@ -137,7 +176,7 @@ def test_filter_form_is_a_plain_get_form_with_labels(client, items):
     assert [o["value"] for o in form.select("select[name=year] option")] == ["", "2022", "2021"]
 
 
-def test_filter_choices_follow_a_published_statement(client, items, topics, django_capture_on_commit_callbacks):
+def test_filter_choices_follow_a_published_statement(client, items, django_capture_on_commit_callbacks):
     """The choices are kept with the site's frame: a statement published later (the invalidation rules run on
     commit) brings its year to the select on the next request."""
     client.get("/en/statements/")
