@@ -12,10 +12,11 @@ from django.utils import translation
 
 from wagtail.models import GroupPagePermission
 
-from tests.helpers import count_queries, soup
+from tests import snapshots
+from tests.helpers import count_queries, soup, translated_home
 from wimn_site import translation_status as desk
 from wimn_site.factories import ContentPageFactory, TopicFactory, rich
-from wimn_site.models import TranslatorProfile
+from wimn_site.models import ContentPage, HomePage, TranslatorProfile
 
 pytestmark = pytest.mark.django_db
 
@@ -34,20 +35,54 @@ def publish(page, **fields):
     return page
 
 
+def build_translated():
+    """The home page (as tests/conftest.py's `home`) and a page in four languages, whose English then changed:
+    every translation is stale. Built once for the module; plain ids."""
+    with translation.override("en"):
+        home = translated_home()
+        page = ContentPageFactory(parent=home, slug="who-we-are", title="Who we are", body_en=rich("A network."))
+        publish(
+            page,
+            title_es="Quiénes somos",
+            body_es=rich("Una red."),
+            title_pt="Quem somos",
+            body_pt=rich("Uma rede."),
+            title_fr="Qui nous sommes",
+            body_fr=rich("Un réseau."),
+        )
+        publish(page, body_en=rich("A global network of women's organizations."))
+    return {"home": home.pk, "translated": page.pk}
+
+
+@pytest.fixture(scope="module")
+def built_translated(django_db_setup, django_db_blocker):
+    return snapshots.build_once(django_db_blocker, build_translated)
+
+
 @pytest.fixture
-def translated(home):
+def desk_content(db, built_translated):
+    """`build_translated`'s content, put back for each test (tests/snapshots.py)."""
+    ids, snapshot = built_translated
+    snapshots.restore(snapshot)
+    return ids
+
+
+@pytest.fixture
+def home(desk_content):
+    """The home page of tests/conftest.py's `home`, from this module's snapshot (`translated` is under it)."""
+    return HomePage.objects.get(pk=desk_content["home"])
+
+
+@pytest.fixture
+def translated(desk_content):
     """A page in four languages, whose English then changed: every translation is stale."""
-    page = ContentPageFactory(parent=home, slug="who-we-are", title="Who we are", body_en=rich("A network."))
-    publish(
-        page,
-        title_es="Quiénes somos",
-        body_es=rich("Una red."),
-        title_pt="Quem somos",
-        body_pt=rich("Uma rede."),
-        title_fr="Qui nous sommes",
-        body_fr=rich("Un réseau."),
-    )
-    return publish(page, body_en=rich("A global network of women's organizations."))
+    return ContentPage.objects.get(pk=desk_content["translated"])
+
+
+@pytest.fixture
+def staff(desk_content, staff):
+    """tests/conftest.py's `staff`, signed in after the content is put back: a restore empties every table."""
+    return staff
 
 
 @pytest.fixture
