@@ -8,13 +8,15 @@ import pytest
 
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.utils import translation
 
-from wagtail.models import PageLogEntry
+from wagtail.models import PageLogEntry, Revision
 from wagtail.users.models import UserProfile
 
-from statements.factories import PledgeCommitmentFactory, PledgePageFactory
-from statements.models import PledgePage, WithdrawnVersion
-from tests.helpers import count_queries, soup
+from statements.factories import PledgeCommitmentFactory, PledgePageFactory, StatementIndexPageFactory
+from statements.models import PledgePage, StatementIndexPage, WithdrawnVersion
+from tests import snapshots
+from tests.helpers import count_queries, soup, translated_home
 from wimn_site import cache_invalidation, roles
 
 pytestmark = pytest.mark.django_db
@@ -52,13 +54,43 @@ def _withdraw_url(page, revision, action="withdraw"):
     return f"/admin/pledges/{page.pk}/versions/{revision.pk}/{action}/"
 
 
-@pytest.fixture
-def pledge(index):
-    return _pledge(index)
+def build_pledge():
+    """The home page and statements section (as the `home` and `index` fixtures) and the pledge of `_pledge`,
+    built once for the module; plain ids."""
+    with translation.override("en"):
+        index = StatementIndexPageFactory(parent=translated_home())
+        page, *revisions = _pledge(index)
+    return {"index": index.pk, "page": page.pk, "revisions": [revision.pk for revision in revisions]}
+
+
+@pytest.fixture(scope="module")
+def built_pledge(django_db_setup, django_db_blocker):
+    return snapshots.build_once(django_db_blocker, build_pledge)
 
 
 @pytest.fixture
-def publisher(client, django_user_model):
+def pledged(db, built_pledge):
+    """`build_pledge`'s content, put back for each test (tests/snapshots.py)."""
+    ids, snapshot = built_pledge
+    snapshots.restore(snapshot)
+    return ids
+
+
+@pytest.fixture
+def index(pledged):
+    """The statements section of tests/statements/conftest.py's `index`, from this module's snapshot."""
+    return StatementIndexPage.objects.get(pk=pledged["index"])
+
+
+@pytest.fixture
+def pledge(pledged):
+    """(page, first, second, third): the pledge of `_pledge` and its three published revisions."""
+    return PledgePage.objects.get(pk=pledged["page"]), *(Revision.objects.get(pk=pk) for pk in pledged["revisions"])
+
+
+@pytest.fixture
+def publisher(pledge, client, django_user_model):
+    """A superuser, signed in after the pledge is put back: a restore empties every table."""
     user = django_user_model.objects.create_superuser("publisher", "publisher@example.org", "a-long-password-1")
     client.force_login(user)
     return user
