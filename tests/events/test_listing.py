@@ -3,9 +3,13 @@ import zoneinfo
 
 import pytest
 
+from django.utils import translation
+
 from events import times
-from events.factories import EventPageFactory
-from tests.helpers import assert_page_queries, count_queries, in_bulk, soup
+from events.factories import EventIndexPageFactory, EventPageFactory
+from events.models import EventIndexPage
+from tests import snapshots
+from tests.helpers import assert_page_queries, count_queries, in_bulk, soup, translated_home
 from wimn_site.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,13 +31,52 @@ def days_from_now(days, hour=10):
     return datetime.datetime(day.year, day.month, day.day, hour, 0, tzinfo=NEW_YORK)
 
 
+def event_maker(events_index):
+    """tests/events/conftest.py's `make_event`, for a given section (start/end in New York wall-clock time)."""
+
+    def make(start=None, hours=1.5, **kwargs):
+        if start is not None and start.tzinfo is None:
+            start = start.replace(tzinfo=NEW_YORK)
+        if start is not None:
+            kwargs.setdefault("start", start)
+            kwargs.setdefault("end", start + datetime.timedelta(hours=hours))
+        return EventPageFactory(parent=events_index, **kwargs)
+
+    return make
+
+
+def build_calendar():
+    """The home page and events section of tests/events/conftest.py, with two upcoming and two past events,
+    created out of order: the section's id."""
+    with translation.override("en"):
+        events_index = EventIndexPageFactory(
+            parent=translated_home(),
+            title="Events",
+            title_es="Eventos",
+            title_pt="Eventos",
+            title_fr="Événements",
+            show_in_menus=True,
+        )
+        make_event = event_maker(events_index)
+        make_event(title="Far future", start=days_from_now(60))
+        make_event(title="Old caucus", start=datetime.datetime(2016, 7, 17, 16, 0), format="in-person")
+        make_event(title="Soon", start=days_from_now(3), format="online")
+        make_event(title="IMRF side event", start=datetime.datetime(2022, 5, 17, 13, 15), format="hybrid")
+    return {"events_index": events_index.pk}
+
+
+@pytest.fixture(scope="module")
+def built_calendar(django_db_setup, django_db_blocker):
+    return snapshots.build_once(django_db_blocker, build_calendar)
+
+
 @pytest.fixture
-def calendar_of_events(make_event):
-    """Two upcoming and two past events, created out of order."""
-    make_event(title="Far future", start=days_from_now(60))
-    make_event(title="Old caucus", start=datetime.datetime(2016, 7, 17, 16, 0), format="in-person")
-    make_event(title="Soon", start=days_from_now(3), format="online")
-    make_event(title="IMRF side event", start=datetime.datetime(2022, 5, 17, 13, 15), format="hybrid")
+def calendar_of_events(db, built_calendar):
+    """`build_calendar`'s events, built once for the module and put back for each test (tests/snapshots.py);
+    returns a `make_event` that adds an event to that section."""
+    ids, snapshot = built_calendar
+    snapshots.restore(snapshot)
+    return event_maker(EventIndexPage.objects.get(pk=ids["events_index"]))
 
 
 def test_upcoming_soonest_first_then_past_newest_first(client, calendar_of_events):
@@ -85,11 +128,10 @@ def test_year_filter(client, calendar_of_events):
     assert soup(response).select_one("#filter-year option[selected]")["value"] == "2022"
 
 
-def test_filter_options_follow_a_published_event(
-    client, calendar_of_events, make_event, django_capture_on_commit_callbacks
-):
+def test_filter_options_follow_a_published_event(client, calendar_of_events, django_capture_on_commit_callbacks):
     """The options are kept with the site's frame: an event published later (the invalidation rules run on
     commit) brings its year and topic to the selects on the next request."""
+    make_event = calendar_of_events  # adds to the calendar's own section
     client.get("/es/events/")
     with django_capture_on_commit_callbacks(execute=True):
         make_event(title="Archive", start=datetime.datetime(2012, 3, 8, 10, 0), topics=[TopicFactory(slug="care")])
