@@ -6,6 +6,7 @@ from bs4 import BeautifulSoup
 
 from django import forms
 from django.contrib.auth.models import Group
+from django.utils import translation
 
 from wagtail.fields import RichTextField
 from wagtail.models import Revision
@@ -13,8 +14,9 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from campaigns.models import AdvocacyDay, Organization
 from statements.factories import StatementIndexPageFactory, StatementPageFactory
-from statements.models import StatementAttachment, StatementPage
-from tests.helpers import soup
+from statements.models import StatementAttachment, StatementIndexPage, StatementPage
+from tests import snapshots
+from tests.helpers import soup, translated_home
 from tests.statements.admin_helpers import body, form_data, inline
 from wimn_site import roles
 from wimn_site.factories import DocumentFactory, rich
@@ -26,25 +28,53 @@ pytestmark = pytest.mark.django_db
 ENGLISH_BODY = "<p>The network calls on <b>States</b> to act.</p>"
 
 
-@pytest.fixture
-def statements(home):
-    index = StatementIndexPageFactory(parent=home)
-    roles.ensure_roles()
-    return index
+def build_statement():
+    """The home page (as tests/conftest.py's `home`), its statements section, the staff roles and a published
+    statement, built once for the module; plain ids."""
+    with translation.override("en"):
+        index = StatementIndexPageFactory(parent=translated_home())
+        roles.ensure_roles()
+        page = StatementPageFactory(
+            parent=index,
+            slug="joint-statement",
+            title="Joint statement",
+            title_fr="Déclaration commune",
+            summary_en="What the network asks.",
+            body_en=rich(ENGLISH_BODY),
+        )
+        page.save_revision().publish()
+    return {"statements": index.pk, "statement": page.pk}
+
+
+@pytest.fixture(scope="module")
+def built_statement(django_db_setup, django_db_blocker):
+    return snapshots.build_once(django_db_blocker, build_statement)
 
 
 @pytest.fixture
-def statement(statements):
-    page = StatementPageFactory(
-        parent=statements,
-        slug="joint-statement",
-        title="Joint statement",
-        title_fr="Déclaration commune",
-        summary_en="What the network asks.",
-        body_en=rich(ENGLISH_BODY),
-    )
-    page.save_revision().publish()
-    return page
+def translators_content(db, built_statement):
+    """`build_statement`'s content, put back for each test (tests/snapshots.py)."""
+    ids, snapshot = built_statement
+    snapshots.restore(snapshot)
+    return ids
+
+
+@pytest.fixture
+def statements(translators_content):
+    """The statements section, with the roles set up (and `statement` in it)."""
+    return StatementIndexPage.objects.get(pk=translators_content["statements"])
+
+
+@pytest.fixture
+def statement(translators_content):
+    """A published statement with a French title and an English body."""
+    return StatementPage.objects.get(pk=translators_content["statement"])
+
+
+@pytest.fixture
+def staff(translators_content, staff):
+    """tests/conftest.py's `staff`, signed in after the content is put back: a restore empties every table."""
+    return staff
 
 
 @pytest.fixture
