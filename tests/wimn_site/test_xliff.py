@@ -10,7 +10,9 @@ from lxml import etree
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import translation
 
+from wagtail.documents import get_document_model
 from wagtail.models import Revision
 
 from statements.factories import (
@@ -19,8 +21,9 @@ from statements.factories import (
     StatementIndexPageFactory,
     StatementPageFactory,
 )
-from statements.models import PledgePage, StatementPage
-from tests.helpers import soup
+from statements.models import PledgePage, StatementIndexPage, StatementPage
+from tests import snapshots
+from tests.helpers import soup, translated_home
 from wimn_site import roles
 from wimn_site import translation_status as desk
 from wimn_site.factories import DocumentFactory
@@ -88,47 +91,78 @@ def errors(response):
     return response.context["form"].errors.as_text()
 
 
-@pytest.fixture
-def statements(home):
-    return StatementIndexPageFactory(parent=home)
+def build_pages():
+    """The home page (as tests/conftest.py's `home`), its statements section, a document, and the published
+    pledge and statement below, built once for the module; plain ids."""
+    with translation.override("en"):
+        statements = StatementIndexPageFactory(parent=translated_home())
+        document = DocumentFactory(title="Full pledge")
+        # A published pledge: a StreamField of five block types, rich text with a link and bold, two commitments.
+        pledge = PledgePageFactory(
+            parent=statements,
+            title="Our pledge",
+            slug="our-pledge",
+            summary="What we pledge.",
+            title_es="Nuestro compromiso",
+            body_en=[
+                {"type": "heading", "value": {"text": "Our demands", "level": "h2"}},
+                {"type": "paragraph", "value": RICH},
+                {"type": "quote", "value": {"text": "No one left behind.", "attribution": ""}},
+                {
+                    "type": "call_to_action",
+                    "value": {"text": "Read the report", "page": None, "url": "https://x.org/r"},
+                },
+                {"type": "document", "value": {"document": document.pk, "label": "The pledge in full"}},
+            ],
+        )
+        PledgeCommitmentFactory(page=pledge, text="Hold a yearly review.", sort_order=0)
+        PledgeCommitmentFactory(page=pledge, text="Publish the data.", note_en="Since 2023.", sort_order=1)
+        pledge.save_revision().publish()
+        statement = StatementPageFactory(parent=statements, title="On the compact", slug="on-the-compact")
+        statement.body_en = [{"type": "paragraph", "value": RICH}]
+        statement.save_revision().publish()
+    return {"statements": statements.pk, "document": document.pk, "pledge": pledge.pk, "statement": statement.pk}
+
+
+@pytest.fixture(scope="module")
+def built_pages(django_db_setup, django_db_blocker):
+    return snapshots.build_once(django_db_blocker, build_pages)
 
 
 @pytest.fixture
-def document(db):
-    return DocumentFactory(title="Full pledge")
+def pages(db, built_pages):
+    """`build_pages`'s content, put back for each test (tests/snapshots.py)."""
+    ids, snapshot = built_pages
+    snapshots.restore(snapshot)
+    return ids
 
 
 @pytest.fixture
-def pledge(statements, document):
+def statements(pages):
+    return StatementIndexPage.objects.get(pk=pages["statements"])
+
+
+@pytest.fixture
+def document(pages):
+    return get_document_model().objects.get(pk=pages["document"])
+
+
+@pytest.fixture
+def pledge(pages):
     """A published pledge: a StreamField of five block types, rich text with a link and bold, two commitments."""
-    page = PledgePageFactory(
-        parent=statements,
-        title="Our pledge",
-        slug="our-pledge",
-        summary="What we pledge.",
-        title_es="Nuestro compromiso",
-        body_en=[
-            {"type": "heading", "value": {"text": "Our demands", "level": "h2"}},
-            {"type": "paragraph", "value": RICH},
-            {"type": "quote", "value": {"text": "No one left behind.", "attribution": ""}},
-            {"type": "call_to_action", "value": {"text": "Read the report", "page": None, "url": "https://x.org/r"}},
-            {"type": "document", "value": {"document": document.pk, "label": "The pledge in full"}},
-        ],
-    )
-    PledgeCommitmentFactory(page=page, text="Hold a yearly review.", sort_order=0)
-    PledgeCommitmentFactory(page=page, text="Publish the data.", note_en="Since 2023.", sort_order=1)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+    return PledgePage.objects.get(pk=pages["pledge"])
 
 
 @pytest.fixture
-def statement(statements):
-    page = StatementPageFactory(parent=statements, title="On the compact", slug="on-the-compact")
-    page.body_en = [{"type": "paragraph", "value": RICH}]
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+def statement(pages):
+    """A published statement whose body is one paragraph of rich text with a link."""
+    return StatementPage.objects.get(pk=pages["statement"])
+
+
+@pytest.fixture
+def staff(pages, staff):
+    """tests/conftest.py's `staff`, signed in after the pages are put back: a restore empties every table."""
+    return staff
 
 
 def test_the_download_is_an_xliff_12_file_of_the_pages_english(staff, pledge):
