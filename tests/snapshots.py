@@ -51,7 +51,7 @@ def take():
 
 def restore(snapshot):
     """Replace the whole content of the database by `snapshot`, in one transaction; foreign keys are checked
-    once every table is back (Django declares them deferrable), and sequences are set to where they were."""
+    once every table is back (Django declares them deferrable), and sequences are moved past the snapshot's ids."""
     with transaction.atomic(), connection.cursor() as cursor:
         raw = cursor.cursor
         # Run the checks this transaction has pending, then defer them to the end. DELETE, not TRUNCATE: a
@@ -64,9 +64,13 @@ def restore(snapshot):
                 with raw.copy(f'COPY "{name}" FROM STDIN (FORMAT binary)') as copy:
                     copy.write(data)
         if snapshot.sequences:
+            # Forward only: past the snapshot's rows, and never back. A sequence is not rolled back with the
+            # test's transaction, and rows committed since the snapshot (Wagtail's root rows, put back after a
+            # flush) keep their ids: a sequence set back under them would hand those ids out again.
+            setval = "setval(%s, GREATEST(%s, COALESCE(pg_sequence_last_value(%s::regclass), 1)), true)"
             cursor.execute(
-                "SELECT " + ", ".join(["setval(%s, %s, %s)"] * len(snapshot.sequences)),
-                [arg for sequence, value, is_called in snapshot.sequences for arg in (sequence, value or 1, is_called)],
+                "SELECT " + ", ".join([setval] * len(snapshot.sequences)),
+                [arg for sequence, value, _called in snapshot.sequences for arg in (sequence, value or 1, sequence)],
             )
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE; SET CONSTRAINTS ALL DEFERRED")  # they check out; back to default
     ContentType.objects.clear_cache()

@@ -3,6 +3,8 @@
 
 import pytest
 
+from django.db import transaction
+
 from tests import snapshots
 from wimn_site.models import Topic
 
@@ -33,3 +35,16 @@ def test_a_kept_snapshot_is_emptied_before_a_test_that_expects_an_empty_database
     assert emptied and not Topic.objects.exists()
     snapshots.forget_committed(flush=lambda: emptied.append("again"))
     assert len(emptied) == 1  # nothing kept any more: nothing to empty
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_restore_never_sets_a_sequence_back_under_committed_rows():
+    """Sequences are not rolled back with a test's transaction: a restore that set them back to an older
+    snapshot's position would hand out again the ids of rows committed since (a duplicate key in a later test)."""
+    older = snapshots.take()
+    committed = Topic.objects.create(name="Care work", slug="care-work")
+    with transaction.atomic():  # a test's transaction: restored, then rolled back
+        snapshots.restore(older)
+        transaction.set_rollback(True)
+    assert Topic.objects.get() == committed
+    assert Topic.objects.create(name="Climate", slug="climate").pk > committed.pk
