@@ -9,30 +9,60 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from wagtail.models import Workflow, WorkflowState
+from wagtail.models import Page, Workflow, WorkflowState
 
 from campaigns.factories import CampaignIndexPageFactory
 from events.factories import EventIndexPageFactory
 from statements.factories import StatementIndexPageFactory, StatementPageFactory
 from statements.models import StatementPage
-from tests.helpers import soup
+from tests import snapshots
+from tests.helpers import soup, translated_home
 from tests.statements.admin_helpers import add_url, body, form_data
 from wimn_site import roles
 
 pytestmark = pytest.mark.django_db
 
 
+def build_sections():
+    """The home page (as tests/conftest.py's `home`), its statements, events and campaigns sections, the staff
+    roles and a statement, built once for the module; plain ids."""
+    with translation.override("en"):
+        home = translated_home()
+        sections = {
+            "statements": StatementIndexPageFactory(parent=home),
+            "events": EventIndexPageFactory(parent=home),
+            "campaigns": CampaignIndexPageFactory(parent=home),
+        }
+        roles.ensure_roles()
+        statement = StatementPageFactory(parent=sections["statements"], slug="joint-statement", title="Joint statement")
+    return {"sections": {name: page.pk for name, page in sections.items()}, "statement": statement.pk}
+
+
+@pytest.fixture(scope="module")
+def built_sections(django_db_setup, django_db_blocker):
+    return snapshots.build_once(django_db_blocker, build_sections)
+
+
 @pytest.fixture
-def sections(home):
-    found = {
-        "statements": StatementIndexPageFactory(parent=home),
-        "events": EventIndexPageFactory(parent=home),
-        "campaigns": CampaignIndexPageFactory(parent=home),
-    }
-    roles.ensure_roles()
-    return found
+def roles_content(db, built_sections):
+    """`build_sections`'s content, put back for each test (tests/snapshots.py)."""
+    ids, snapshot = built_sections
+    snapshots.restore(snapshot)
+    return ids
+
+
+@pytest.fixture
+def sections(roles_content):
+    """The statements, events and campaigns sections, with the roles set up (and `statement` in the first)."""
+    return {name: Page.objects.get(pk=pk).specific for name, pk in roles_content["sections"].items()}
+
+
+@pytest.fixture
+def staff(roles_content, staff):
+    """tests/conftest.py's `staff`, signed in after the content is put back: a restore empties every table."""
+    return staff
 
 
 @pytest.fixture
@@ -50,8 +80,8 @@ def sign_in(client, django_user_model):
 
 
 @pytest.fixture
-def statement(sections):
-    return StatementPageFactory(parent=sections["statements"], slug="joint-statement", title="Joint statement")
+def statement(roles_content):
+    return StatementPage.objects.get(pk=roles_content["statement"])
 
 
 def test_setup_creates_five_roles_and_is_idempotent(sections):
