@@ -5,9 +5,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from statements.factories import PledgeCommitmentFactory, PledgePageFactory
-from statements.models import PledgeCommitment, PledgePage, history
-from tests.helpers import count_queries, soup
+from django.utils import translation
+
+from wagtail.models import Revision
+
+from statements.factories import PledgeCommitmentFactory, PledgePageFactory, StatementIndexPageFactory
+from statements.models import PledgeCommitment, PledgePage, StatementIndexPage, history
+from tests import snapshots
+from tests.helpers import count_queries, soup, translated_home
 from wimn_site.cache_invalidation import page_urls
 from wimn_site.factories import rich
 
@@ -55,6 +60,40 @@ def _pledge(index, slug="pledge"):
     return PledgePage.objects.get(pk=page.pk), first, second
 
 
+def build_pledge():
+    """The home page and statements section (as the `home` and `index` fixtures) and the pledge of `_pledge`,
+    built once for the module; plain ids."""
+    with translation.override("en"):
+        index = StatementIndexPageFactory(parent=translated_home())
+        page, first, second = _pledge(index)
+    return {"index": index.pk, "page": page.pk, "revisions": [first.pk, second.pk]}
+
+
+@pytest.fixture(scope="module")
+def built_pledge(django_db_setup, django_db_blocker):
+    return snapshots.build_once(django_db_blocker, build_pledge)
+
+
+@pytest.fixture
+def pledged(db, built_pledge):
+    """`build_pledge`'s content, put back for each test (tests/snapshots.py)."""
+    ids, snapshot = built_pledge
+    snapshots.restore(snapshot)
+    return ids
+
+
+@pytest.fixture
+def index(pledged):
+    """The statements section of tests/statements/conftest.py's `index`, from this module's snapshot."""
+    return StatementIndexPage.objects.get(pk=pledged["index"])
+
+
+@pytest.fixture
+def pledge(pledged):
+    """(page, first, second): what `_pledge(index)` returns, from this module's snapshot."""
+    return PledgePage.objects.get(pk=pledged["page"]), *(Revision.objects.get(pk=pk) for pk in pledged["revisions"])
+
+
 @pytest.mark.parametrize(
     ("language", "heading", "current"),
     [
@@ -64,9 +103,9 @@ def _pledge(index, slug="pledge"):
         ("fr", "Versions de cet engagement", "version actuelle"),
     ],
 )
-def test_pledge_lists_its_published_versions_with_what_changed(client, index, language, heading, current):
+def test_pledge_lists_its_published_versions_with_what_changed(client, pledge, language, heading, current):
     """Both published versions are listed, newest first, with their date and note in the visitor's language."""
-    page, first, second = _pledge(index)
+    page, first, second = pledge
     html = soup(client.get(f"/{language}/statements/pledge/"))
     section = html.select_one(".pledge-versions")
     assert section.h2.get_text(strip=True) == heading
@@ -79,9 +118,9 @@ def test_pledge_lists_its_published_versions_with_what_changed(client, index, la
     assert f"/{language}/statements/pledge/versions/{first.pk}/compare/{second.pk}/" in links
 
 
-def test_drafts_and_scheduled_revisions_are_not_versions(client, index):
+def test_drafts_and_scheduled_revisions_are_not_versions(client, pledge):
     """A saved draft and a revision only scheduled to go live are not listed, and their addresses are 404."""
-    page, first, second = _pledge(index)
+    page, first, second = pledge
     page.update_note_en = "A draft note nobody published."
     draft = page.save_revision()
     page.update_note_en = "Scheduled for later."
@@ -103,8 +142,8 @@ def test_drafts_and_scheduled_revisions_are_not_versions(client, index):
         ("fr", "Ceci est une version antérieure de cet engagement", "Prévu"),
     ],
 )
-def test_earlier_version_shows_what_visitors_saw_then_and_is_not_indexed(client, index, language, notice, status):
-    page, first, second = _pledge(index)
+def test_earlier_version_shows_what_visitors_saw_then_and_is_not_indexed(client, pledge, language, notice, status):
+    page, first, second = pledge
     response = client.get(f"/{language}/statements/pledge/versions/{first.pk}/")
     assert response.status_code == 200
     html = soup(response)
@@ -122,8 +161,8 @@ def test_earlier_version_shows_what_visitors_saw_then_and_is_not_indexed(client,
 
 
 @pytest.mark.parametrize(("language", "added"), [("en", "added"), ("es", "añadido"), ("fr", "ajouté")])
-def test_comparison_marks_added_and_removed_text(client, index, language, added):
-    page, first, second = _pledge(index)
+def test_comparison_marks_added_and_removed_text(client, pledge, language, added):
+    page, first, second = pledge
     response = client.get(f"/{language}/statements/pledge/versions/{first.pk}/compare/{second.pk}/")
     assert response.status_code == 200
     html = soup(response)
@@ -140,17 +179,17 @@ def test_comparison_marks_added_and_removed_text(client, index, language, added)
     assert "Center the voices" in changed.get_text() or "Centrar las voces" in changed.get_text()
 
 
-def test_same_version_compared_with_itself_says_so(client, index):
-    page, first, second = _pledge(index)
+def test_same_version_compared_with_itself_says_so(client, pledge):
+    page, first, second = pledge
     html = soup(client.get(f"/es/statements/pledge/versions/{second.pk}/compare/{second.pk}/"))
     assert "Las dos versiones tienen el mismo texto." in html.get_text()
     assert not html.select(".diff ins, .diff del")
 
 
 @pytest.mark.parametrize("language", ["en", "es", "pt", "fr"])
-def test_bad_version_addresses_are_404_in_the_visitors_language(client, index, language):
+def test_bad_version_addresses_are_404_in_the_visitors_language(client, index, pledge, language):
     """Unknown ids, another page's revisions, non-numbers and out-of-range numbers: a 404 page in the language."""
-    page, first, second = _pledge(index)
+    page, first, second = pledge
     other, other_first, _other_second = _pledge(index, slug="other")
     titles = {
         "en": "Page not found",
@@ -178,9 +217,9 @@ def test_bad_version_addresses_are_404_in_the_visitors_language(client, index, l
             assert html.h1.get_text(strip=True) == titles[language]
 
 
-def test_history_queries_do_not_grow_with_the_number_of_versions(client, index):
+def test_history_queries_do_not_grow_with_the_number_of_versions(client, pledge):
     """The page, an earlier version and a comparison run as many queries with 2 versions as with 8."""
-    page, first, second = _pledge(index)
+    page, first, second = pledge
     urls = [
         "/es/statements/pledge/",
         f"/es/statements/pledge/versions/{first.pk}/",
@@ -218,9 +257,9 @@ def test_demo_pledge_history_shows_the_2022_pledge_and_its_2023_update(client, d
     assert page.commitments.count() == 6
 
 
-def test_publishing_purges_every_version_page(index):
+def test_publishing_purges_every_version_page(pledge):
     """A new publication changes the list of versions on each earlier version: the caches forget them all."""
-    page, first, second = _pledge(index)
+    page, first, second = pledge
     assert page.get_cached_paths() == ["/", f"/versions/{first.pk}/", f"/versions/{second.pk}/"]
     stale = [urlsplit(url).path for url in page_urls(page)]
     assert f"/en/statements/pledge/versions/{first.pk}/" in stale
@@ -275,10 +314,10 @@ def test_a_new_note_is_added_whole_not_compared_with_the_next_commitment():
     ]
 
 
-def test_an_update_note_not_yet_translated_is_marked_english(client, index):
+def test_an_update_note_not_yet_translated_is_marked_english(client, pledge):
     """The 'Last updated' line shows the English note when there is none in the visitor's language: marked
     lang="en" on the pledge and on the version's page, so a screen reader reads it in English."""
-    page, first, second = _pledge(index)
+    page, first, second = pledge
     page.update_note_pt = ""
     _publish(page)
     for url in ("/pt/statements/pledge/", f"/pt/statements/pledge/versions/{page.get_latest_revision().pk}/"):
