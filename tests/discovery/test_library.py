@@ -1,10 +1,13 @@
 import pytest
 
+from django.utils import translation
+
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 from wagtail.test.utils import WagtailTestUtils
 
-from tests.helpers import count_queries, soup
-from wimn_site.factories import ContentPageFactory, DocumentFactory, TopicFactory
+from tests import snapshots
+from tests.helpers import count_queries, soup, translated_home
+from wimn_site.factories import ContentPageFactory, DocumentFactory, DocumentLibraryPageFactory, TopicFactory
 from wimn_site.models import DocumentLibraryPage, HomePage, WimnDocument
 from wimn_site.visibility import public_documents
 
@@ -106,9 +109,18 @@ def test_language_version_in_a_private_collection_is_not_offered(client, library
     assert link["hreflang"] == "en"
 
 
-class TestFilters:
-    @pytest.fixture
-    def documents(self, library):
+def build_filter_documents():
+    """The home page and library of tests/discovery/conftest.py, with documents of three types, years and
+    languages and two topics: their ids."""
+    with translation.override("en"):
+        DocumentLibraryPageFactory(
+            parent=translated_home(),
+            title="Documents",
+            title_es="Documentos",
+            title_pt="Documentos",
+            title_fr="Documents",
+            intro_en="Statements, reports and programs of the network.",
+        )
         imrf = TopicFactory(slug="imrf", name="IMRF", name_es="FEMI")
         climate = TopicFactory(slug="climate", name="Climate", name_es="Clima")
         statement = DocumentFactory(title="Statement 2022", doc_type="statement", year=2022, in_library=True)
@@ -117,7 +129,20 @@ class TestFilters:
         report = DocumentFactory(title="Report 2021", doc_type="report", year=2021, in_library=True)
         report.topics.add(climate)
         DocumentFactory(title="Programa 2023", doc_type="program", year=2023, language="es", in_library=True)
-        return {"statement": statement, "report": report}
+    return {"statement": statement.pk, "report": report.pk}
+
+
+class TestFilters:
+    @pytest.fixture(scope="class")
+    def built_documents(self, django_db_setup, django_db_blocker):
+        return snapshots.build_once(django_db_blocker, build_filter_documents)
+
+    @pytest.fixture
+    def documents(self, db, built_documents):
+        """`build_filter_documents`' library, built once for the class and put back for each test."""
+        ids, snapshot = built_documents
+        snapshots.restore(snapshot)
+        return {name: WimnDocument.objects.get(pk=pk) for name, pk in ids.items()}
 
     @pytest.mark.parametrize(
         "query,expected",
