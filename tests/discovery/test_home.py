@@ -2,7 +2,9 @@ import datetime
 
 import pytest
 
-from django.utils import timezone
+from django.utils import timezone, translation
+
+from wagtail.models import Page
 
 from campaigns.factories import (
     AdvocacyCalendarPageFactory,
@@ -13,7 +15,8 @@ from campaigns.factories import (
 )
 from events.factories import EventIndexPageFactory, EventPageFactory
 from statements.factories import MediaAlertFactory, PledgePageFactory, StatementIndexPageFactory, StatementPageFactory
-from tests.helpers import count_queries, soup
+from tests import snapshots
+from tests.helpers import count_queries, soup, translated_home
 from wimn_site.factories import ContentPageFactory, FormPageFactory
 from wimn_site.models import HomePage, HomePageFeaturedStatement
 
@@ -28,16 +31,50 @@ def titles(node, selector="h3 a"):
     return [a.get_text(strip=True) for a in node.select(selector)] if node else []
 
 
+def build_sections():
+    """tests/conftest.py's home page and the section pages of a full site, so the home page has somewhere to
+    link: their ids."""
+    with translation.override("en"):
+        home = translated_home()
+        sections = {
+            "statements": StatementIndexPageFactory(parent=home),
+            "events": EventIndexPageFactory(parent=home),
+            "campaigns": CampaignIndexPageFactory(parent=home),
+            "calendar": AdvocacyCalendarPageFactory(parent=home),
+            "join": FormPageFactory(parent=home, slug="join", title_es="Suscríbase", intro_es="Noticias."),
+        }
+    return {"home": home.pk} | {name: page.pk for name, page in sections.items()}
+
+
+@pytest.fixture(scope="module")
+def built_sections(django_db_setup, django_db_blocker):
+    return snapshots.build_once(django_db_blocker, build_sections)
+
+
 @pytest.fixture
-def sections(home):
-    """The section pages of a full site, so the home page has somewhere to link."""
-    return {
-        "statements": StatementIndexPageFactory(parent=home),
-        "events": EventIndexPageFactory(parent=home),
-        "campaigns": CampaignIndexPageFactory(parent=home),
-        "calendar": AdvocacyCalendarPageFactory(parent=home),
-        "join": FormPageFactory(parent=home, slug="join", title_es="Suscríbase", intro_es="Noticias."),
-    }
+def site_pages(db, built_sections):
+    """`build_sections`' pages, built once for the module and put back for each test (tests/snapshots.py)."""
+    ids, snapshot = built_sections
+    snapshots.restore(snapshot)
+    return {name: Page.objects.get(pk=pk).specific for name, pk in ids.items()}
+
+
+@pytest.fixture
+def home(site_pages):
+    """The home page of tests/conftest.py's `home`, from this module's snapshot (the sections are under it)."""
+    return site_pages["home"]
+
+
+@pytest.fixture
+def sections(site_pages):
+    """The section pages under the home page."""
+    return {name: page for name, page in site_pages.items() if name != "home"}
+
+
+@pytest.fixture
+def bare_home(db):
+    """tests/conftest.py's `home`: the home page alone, without sections."""
+    return translated_home()
 
 
 def statement(index, title, date, factory=StatementPageFactory, **kwargs):
@@ -200,7 +237,7 @@ class TestLanguages:
 
 
 class TestEmptySite:
-    def test_home_page_without_sections_renders(self, client, home):
+    def test_home_page_without_sections_renders(self, client, bare_home):
         response = client.get("/en/")
         assert response.status_code == 200
         page = soup(response)
