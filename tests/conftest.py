@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from tests import snapshots, template_database
 from tests.helpers import admin_index_handlers, translated_home
+from tests.snapshots import flush
 from wimn_site import frame
 from wimn_site.factories import ContentPageFactory, ensure_tree_root, remove_welcome_page, rich
 
@@ -65,11 +66,6 @@ def _admin_index_left_alone():
     admin_index_handlers(connected=False)
     yield
     admin_index_handlers(connected=True)
-
-
-def flush():
-    """Empty the test database as pytest-django does after a transactional test (Django's `flush`)."""
-    call_command("flush", verbosity=0, interactive=False, reset_sequences=False, allow_cascade=False)
 
 
 @pytest.fixture(scope="session")

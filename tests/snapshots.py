@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection, transaction
+from django.utils import translation
 
 
 @dataclass(frozen=True)
@@ -77,15 +79,24 @@ def restore(snapshot):
     cache.clear()
 
 
+def flush():
+    """Empty the test database as pytest-django does after a transactional test (Django's `flush`)."""
+    call_command("flush", verbosity=0, interactive=False, reset_sequences=False, allow_cascade=False)
+
+
 def build_once(django_db_blocker, build):
     """Run `build()` in a transaction that is rolled back; return its result and a snapshot of what it made.
 
-    For a module- or session-scoped fixture: the content is built once, and each test `restore()`s it.
+    For a module- or session-scoped fixture: the content is built once, and each test `restore()`s it. It is
+    built in English (a module fixture runs before the tests' own `_english_by_default`), and never on top of
+    a demo kept committed for browser tests, which would end up in the snapshot.
     """
-    with django_db_blocker.unblock(), transaction.atomic():
-        result = build()
-        snapshot = take()
-        transaction.set_rollback(True)
+    with django_db_blocker.unblock():
+        forget_committed(flush)
+        with transaction.atomic(), translation.override("en"):
+            result = build()
+            snapshot = take()
+            transaction.set_rollback(True)
     return result, snapshot
 
 
