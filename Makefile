@@ -15,7 +15,7 @@ help: ## List the targets
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -r requirements-dev.txt
+	$(PY) -m pip install -q --no-compile -r requirements-dev.txt  # bytecode is compiled on first import, for the modules used
 	touch $@
 
 venv: $(VENV)/.installed ## Create the virtualenv and install requirements

@@ -3,4 +3,4 @@
 # themselves (tests/test_project_checks.py), so Django starts once per worker and no more.
 set -euo pipefail
 PY=.venv/bin/python
-$PY -m pytest -n "${PYTEST_WORKERS:-2}" "$@"
+$PY -m pytest -n "${PYTEST_WORKERS:-2}" --dist worksteal "$@"
