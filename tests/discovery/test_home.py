@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from wagtail.models import Page
 
@@ -34,15 +34,14 @@ def titles(node, selector="h3 a"):
 def build_sections():
     """tests/conftest.py's home page and the section pages of a full site, so the home page has somewhere to
     link: their ids."""
-    with translation.override("en"):
-        home = translated_home()
-        sections = {
-            "statements": StatementIndexPageFactory(parent=home),
-            "events": EventIndexPageFactory(parent=home),
-            "campaigns": CampaignIndexPageFactory(parent=home),
-            "calendar": AdvocacyCalendarPageFactory(parent=home),
-            "join": FormPageFactory(parent=home, slug="join", title_es="Suscríbase", intro_es="Noticias."),
-        }
+    home = translated_home()
+    sections = {
+        "statements": StatementIndexPageFactory(parent=home),
+        "events": EventIndexPageFactory(parent=home),
+        "campaigns": CampaignIndexPageFactory(parent=home),
+        "calendar": AdvocacyCalendarPageFactory(parent=home),
+        "join": FormPageFactory(parent=home, slug="join", title_es="Suscríbase", intro_es="Noticias."),
+    }
     return {"home": home.pk} | {name: page.pk for name, page in sections.items()}
 
 

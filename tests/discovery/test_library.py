@@ -1,13 +1,12 @@
 import pytest
 
-from django.utils import translation
-
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 from wagtail.test.utils import WagtailTestUtils
 
 from tests import snapshots
+from tests.discovery.builders import document_library
 from tests.helpers import count_queries, soup, translated_home
-from wimn_site.factories import ContentPageFactory, DocumentFactory, DocumentLibraryPageFactory, TopicFactory
+from wimn_site.factories import ContentPageFactory, DocumentFactory, TopicFactory
 from wimn_site.models import DocumentLibraryPage, HomePage, WimnDocument
 from wimn_site.visibility import public_documents
 
@@ -112,23 +111,15 @@ def test_language_version_in_a_private_collection_is_not_offered(client, library
 def build_filter_documents():
     """The home page and library of tests/discovery/conftest.py, with documents of three types, years and
     languages and two topics: their ids."""
-    with translation.override("en"):
-        DocumentLibraryPageFactory(
-            parent=translated_home(),
-            title="Documents",
-            title_es="Documentos",
-            title_pt="Documentos",
-            title_fr="Documents",
-            intro_en="Statements, reports and programs of the network.",
-        )
-        imrf = TopicFactory(slug="imrf", name="IMRF", name_es="FEMI")
-        climate = TopicFactory(slug="climate", name="Climate", name_es="Clima")
-        statement = DocumentFactory(title="Statement 2022", doc_type="statement", year=2022, in_library=True)
-        statement.topics.add(imrf)
-        DocumentFactory(title="Declaración 2022", language="es", original=statement)
-        report = DocumentFactory(title="Report 2021", doc_type="report", year=2021, in_library=True)
-        report.topics.add(climate)
-        DocumentFactory(title="Programa 2023", doc_type="program", year=2023, language="es", in_library=True)
+    document_library(translated_home())
+    imrf = TopicFactory(slug="imrf", name="IMRF", name_es="FEMI")
+    climate = TopicFactory(slug="climate", name="Climate", name_es="Clima")
+    statement = DocumentFactory(title="Statement 2022", doc_type="statement", year=2022, in_library=True)
+    statement.topics.add(imrf)
+    DocumentFactory(title="Declaración 2022", language="es", original=statement)
+    report = DocumentFactory(title="Report 2021", doc_type="report", year=2021, in_library=True)
+    report.topics.add(climate)
+    DocumentFactory(title="Programa 2023", doc_type="program", year=2023, language="es", in_library=True)
     return {"statement": statement.pk, "report": report.pk}
 
 

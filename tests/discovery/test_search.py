@@ -1,7 +1,6 @@
 import pytest
 
 from django.core.management import call_command
-from django.utils import translation
 
 from wagtail.models import PageViewRestriction
 
@@ -57,10 +56,9 @@ def deterrence(home):
 
 def build_indexed():
     """The home page, the workers and deterrence pages, and the search index rebuilt: plain ids."""
-    with translation.override("en"):
-        home = translated_home()
-        workers, deterrence = make_workers(home), make_deterrence(home)
-        rebuild()
+    home = translated_home()
+    workers, deterrence = make_workers(home), make_deterrence(home)
+    rebuild()
     return {"home": home.pk, "workers": workers.pk, "deterrence": deterrence.pk}
 
 
@@ -218,11 +216,10 @@ def test_long_query_is_shortened_with_a_note(client, indexed):
 
 def build_many():
     """The home page and 25 caucus pages, indexed."""
-    with translation.override("en"):
-        home = translated_home()
-        for number in range(25):
-            ContentPageFactory(parent=home, slug=f"caucus-{number}", title=f"Women's caucus {number}")
-        rebuild()
+    home = translated_home()
+    for number in range(25):
+        ContentPageFactory(parent=home, slug=f"caucus-{number}", title=f"Women's caucus {number}")
+    rebuild()
     return {"home": home.pk}
 
 

@@ -1,21 +1,18 @@
 import datetime
-import zoneinfo
 
 import pytest
 
-from django.utils import translation
-
 from events import times
-from events.factories import EventIndexPageFactory, EventPageFactory
+from events.factories import EventPageFactory
 from events.models import EventIndexPage
 from tests import snapshots
+from tests.events.builders import NEW_YORK, event_maker, events_section
 from tests.helpers import assert_page_queries, count_queries, in_bulk, soup, translated_home
 from wimn_site.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
 
 UTC = datetime.UTC
-NEW_YORK = zoneinfo.ZoneInfo("America/New_York")
 
 
 def section_titles(response, section):
@@ -31,37 +28,15 @@ def days_from_now(days, hour=10):
     return datetime.datetime(day.year, day.month, day.day, hour, 0, tzinfo=NEW_YORK)
 
 
-def event_maker(events_index):
-    """tests/events/conftest.py's `make_event`, for a given section (start/end in New York wall-clock time)."""
-
-    def make(start=None, hours=1.5, **kwargs):
-        if start is not None and start.tzinfo is None:
-            start = start.replace(tzinfo=NEW_YORK)
-        if start is not None:
-            kwargs.setdefault("start", start)
-            kwargs.setdefault("end", start + datetime.timedelta(hours=hours))
-        return EventPageFactory(parent=events_index, **kwargs)
-
-    return make
-
-
 def build_calendar():
     """The home page and events section of tests/events/conftest.py, with two upcoming and two past events,
     created out of order: the section's id."""
-    with translation.override("en"):
-        events_index = EventIndexPageFactory(
-            parent=translated_home(),
-            title="Events",
-            title_es="Eventos",
-            title_pt="Eventos",
-            title_fr="Événements",
-            show_in_menus=True,
-        )
-        make_event = event_maker(events_index)
-        make_event(title="Far future", start=days_from_now(60))
-        make_event(title="Old caucus", start=datetime.datetime(2016, 7, 17, 16, 0), format="in-person")
-        make_event(title="Soon", start=days_from_now(3), format="online")
-        make_event(title="IMRF side event", start=datetime.datetime(2022, 5, 17, 13, 15), format="hybrid")
+    events_index = events_section(translated_home())
+    make_event = event_maker(events_index)
+    make_event(title="Far future", start=days_from_now(60))
+    make_event(title="Old caucus", start=datetime.datetime(2016, 7, 17, 16, 0), format="in-person")
+    make_event(title="Soon", start=days_from_now(3), format="online")
+    make_event(title="IMRF side event", start=datetime.datetime(2022, 5, 17, 13, 15), format="hybrid")
     return {"events_index": events_index.pk}
 
 

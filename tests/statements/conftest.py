@@ -1,7 +1,7 @@
 import pytest
 
 from statements.factories import StatementIndexPageFactory
-from wimn_site.factories import TopicFactory
+from tests.statements.builders import statement_topics
 
 
 @pytest.fixture
@@ -12,7 +12,4 @@ def index(home):
 
 @pytest.fixture
 def topics(db):
-    return {
-        "imrf": TopicFactory(slug="imrf", name="IMRF", name_en="IMRF", name_es="FEMI"),
-        "climate": TopicFactory(slug="climate", name="Climate", name_en="Climate", name_es="Clima"),
-    }
+    return statement_topics()

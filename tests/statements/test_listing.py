@@ -5,7 +5,6 @@ import datetime
 import pytest
 
 from django.test import override_settings
-from django.utils import translation
 
 from wagtail.models import Page, PageViewRestriction
 
@@ -20,7 +19,7 @@ from statements.factories import (
 from statements.models import StatementPage
 from tests import snapshots
 from tests.helpers import count_queries, in_bulk, soup, translated_home
-from wimn_site.factories import TopicFactory
+from tests.statements.builders import statement_topics
 
 pytestmark = pytest.mark.django_db
 
@@ -66,14 +65,9 @@ def make_items(index, topics, campaign):
 def build_items():
     """The home page, the statements section (tests/statements/conftest.py's `index`), its topics, a campaign
     and five items of every kind: plain ids."""
-    with translation.override("en"):
-        home = translated_home()
-        index = StatementIndexPageFactory(parent=home)
-        topics = {
-            "imrf": TopicFactory(slug="imrf", name="IMRF", name_en="IMRF", name_es="FEMI"),
-            "climate": TopicFactory(slug="climate", name="Climate", name_en="Climate", name_es="Clima"),
-        }
-        items = make_items(index, topics, make_campaign(home))
+    home = translated_home()
+    index = StatementIndexPageFactory(parent=home)
+    items = make_items(index, statement_topics(), make_campaign(home))
     return {name: page.pk for name, page in items.items()}
 
 

@@ -5,8 +5,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from django.utils import translation
-
 from wagtail.models import Revision
 
 from statements.factories import PledgeCommitmentFactory, PledgePageFactory, StatementIndexPageFactory
@@ -63,9 +61,8 @@ def _pledge(index, slug="pledge"):
 def build_pledge():
     """The home page and statements section (as the `home` and `index` fixtures) and the pledge of `_pledge`,
     built once for the module; plain ids."""
-    with translation.override("en"):
-        index = StatementIndexPageFactory(parent=translated_home())
-        page, first, second = _pledge(index)
+    index = StatementIndexPageFactory(parent=translated_home())
+    page, first, second = _pledge(index)
     return {"index": index.pk, "page": page.pk, "revisions": [first.pk, second.pk]}
 
 

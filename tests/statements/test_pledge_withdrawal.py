@@ -8,7 +8,6 @@ import pytest
 
 from django.contrib.auth.models import Group
 from django.test import Client
-from django.utils import translation
 
 from wagtail.models import PageLogEntry, Revision
 from wagtail.users.models import UserProfile
@@ -57,9 +56,8 @@ def _withdraw_url(page, revision, action="withdraw"):
 def build_pledge():
     """The home page and statements section (as the `home` and `index` fixtures) and the pledge of `_pledge`,
     built once for the module; plain ids."""
-    with translation.override("en"):
-        index = StatementIndexPageFactory(parent=translated_home())
-        page, *revisions = _pledge(index)
+    index = StatementIndexPageFactory(parent=translated_home())
+    page, *revisions = _pledge(index)
     return {"index": index.pk, "page": page.pk, "revisions": [revision.pk for revision in revisions]}
 
 

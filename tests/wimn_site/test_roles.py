@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from wagtail.models import Page, Workflow, WorkflowState
 
@@ -28,15 +28,14 @@ pytestmark = pytest.mark.django_db
 def build_sections():
     """The home page (as tests/conftest.py's `home`), its statements, events and campaigns sections, the staff
     roles and a statement, built once for the module; plain ids."""
-    with translation.override("en"):
-        home = translated_home()
-        sections = {
-            "statements": StatementIndexPageFactory(parent=home),
-            "events": EventIndexPageFactory(parent=home),
-            "campaigns": CampaignIndexPageFactory(parent=home),
-        }
-        roles.ensure_roles()
-        statement = StatementPageFactory(parent=sections["statements"], slug="joint-statement", title="Joint statement")
+    home = translated_home()
+    sections = {
+        "statements": StatementIndexPageFactory(parent=home),
+        "events": EventIndexPageFactory(parent=home),
+        "campaigns": CampaignIndexPageFactory(parent=home),
+    }
+    roles.ensure_roles()
+    statement = StatementPageFactory(parent=sections["statements"], slug="joint-statement", title="Joint statement")
     return {"sections": {name: page.pk for name, page in sections.items()}, "statement": statement.pk}
 
 

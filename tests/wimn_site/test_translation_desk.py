@@ -38,19 +38,18 @@ def publish(page, **fields):
 def build_translated():
     """The home page (as tests/conftest.py's `home`) and a page in four languages, whose English then changed:
     every translation is stale. Built once for the module; plain ids."""
-    with translation.override("en"):
-        home = translated_home()
-        page = ContentPageFactory(parent=home, slug="who-we-are", title="Who we are", body_en=rich("A network."))
-        publish(
-            page,
-            title_es="Quiénes somos",
-            body_es=rich("Una red."),
-            title_pt="Quem somos",
-            body_pt=rich("Uma rede."),
-            title_fr="Qui nous sommes",
-            body_fr=rich("Un réseau."),
-        )
-        publish(page, body_en=rich("A global network of women's organizations."))
+    home = translated_home()
+    page = ContentPageFactory(parent=home, slug="who-we-are", title="Who we are", body_en=rich("A network."))
+    publish(
+        page,
+        title_es="Quiénes somos",
+        body_es=rich("Una red."),
+        title_pt="Quem somos",
+        body_pt=rich("Uma rede."),
+        title_fr="Qui nous sommes",
+        body_fr=rich("Un réseau."),
+    )
+    publish(page, body_en=rich("A global network of women's organizations."))
     return {"home": home.pk, "translated": page.pk}
 
 

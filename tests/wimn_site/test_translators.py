@@ -6,7 +6,6 @@ from bs4 import BeautifulSoup
 
 from django import forms
 from django.contrib.auth.models import Group
-from django.utils import translation
 
 from wagtail.fields import RichTextField
 from wagtail.models import Revision
@@ -31,18 +30,17 @@ ENGLISH_BODY = "<p>The network calls on <b>States</b> to act.</p>"
 def build_statement():
     """The home page (as tests/conftest.py's `home`), its statements section, the staff roles and a published
     statement, built once for the module; plain ids."""
-    with translation.override("en"):
-        index = StatementIndexPageFactory(parent=translated_home())
-        roles.ensure_roles()
-        page = StatementPageFactory(
-            parent=index,
-            slug="joint-statement",
-            title="Joint statement",
-            title_fr="Déclaration commune",
-            summary_en="What the network asks.",
-            body_en=rich(ENGLISH_BODY),
-        )
-        page.save_revision().publish()
+    index = StatementIndexPageFactory(parent=translated_home())
+    roles.ensure_roles()
+    page = StatementPageFactory(
+        parent=index,
+        slug="joint-statement",
+        title="Joint statement",
+        title_fr="Déclaration commune",
+        summary_en="What the network asks.",
+        body_en=rich(ENGLISH_BODY),
+    )
+    page.save_revision().publish()
     return {"statements": index.pk, "statement": page.pk}
 
 

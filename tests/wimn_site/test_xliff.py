@@ -10,7 +10,6 @@ from lxml import etree
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.utils import translation
 
 from wagtail.documents import get_document_model
 from wagtail.models import Revision
@@ -94,33 +93,32 @@ def errors(response):
 def build_pages():
     """The home page (as tests/conftest.py's `home`), its statements section, a document, and the published
     pledge and statement below, built once for the module; plain ids."""
-    with translation.override("en"):
-        statements = StatementIndexPageFactory(parent=translated_home())
-        document = DocumentFactory(title="Full pledge")
-        # A published pledge: a StreamField of five block types, rich text with a link and bold, two commitments.
-        pledge = PledgePageFactory(
-            parent=statements,
-            title="Our pledge",
-            slug="our-pledge",
-            summary="What we pledge.",
-            title_es="Nuestro compromiso",
-            body_en=[
-                {"type": "heading", "value": {"text": "Our demands", "level": "h2"}},
-                {"type": "paragraph", "value": RICH},
-                {"type": "quote", "value": {"text": "No one left behind.", "attribution": ""}},
-                {
-                    "type": "call_to_action",
-                    "value": {"text": "Read the report", "page": None, "url": "https://x.org/r"},
-                },
-                {"type": "document", "value": {"document": document.pk, "label": "The pledge in full"}},
-            ],
-        )
-        PledgeCommitmentFactory(page=pledge, text="Hold a yearly review.", sort_order=0)
-        PledgeCommitmentFactory(page=pledge, text="Publish the data.", note_en="Since 2023.", sort_order=1)
-        pledge.save_revision().publish()
-        statement = StatementPageFactory(parent=statements, title="On the compact", slug="on-the-compact")
-        statement.body_en = [{"type": "paragraph", "value": RICH}]
-        statement.save_revision().publish()
+    statements = StatementIndexPageFactory(parent=translated_home())
+    document = DocumentFactory(title="Full pledge")
+    # A published pledge: a StreamField of five block types, rich text with a link and bold, two commitments.
+    pledge = PledgePageFactory(
+        parent=statements,
+        title="Our pledge",
+        slug="our-pledge",
+        summary="What we pledge.",
+        title_es="Nuestro compromiso",
+        body_en=[
+            {"type": "heading", "value": {"text": "Our demands", "level": "h2"}},
+            {"type": "paragraph", "value": RICH},
+            {"type": "quote", "value": {"text": "No one left behind.", "attribution": ""}},
+            {
+                "type": "call_to_action",
+                "value": {"text": "Read the report", "page": None, "url": "https://x.org/r"},
+            },
+            {"type": "document", "value": {"document": document.pk, "label": "The pledge in full"}},
+        ],
+    )
+    PledgeCommitmentFactory(page=pledge, text="Hold a yearly review.", sort_order=0)
+    PledgeCommitmentFactory(page=pledge, text="Publish the data.", note_en="Since 2023.", sort_order=1)
+    pledge.save_revision().publish()
+    statement = StatementPageFactory(parent=statements, title="On the compact", slug="on-the-compact")
+    statement.body_en = [{"type": "paragraph", "value": RICH}]
+    statement.save_revision().publish()
     return {"statements": statements.pk, "document": document.pk, "pledge": pledge.pk, "statement": statement.pk}
 
 
