@@ -41,9 +41,11 @@ def _versions(page):
     """Every published version (withdrawn ones too), newest first, each marked `withdrawn` and `is_current`
     (the one visitors see as current, which cannot be withdrawn)."""
     withdrawn = set(WithdrawnVersion.objects.filter(page_id=page.pk).values_list("revision_id", flat=True))
-    visible = [v for v in published_versions(page) if v.is_current]
-    current = {page.live_revision_id, *(v.revision_id for v in visible)} - {None}
     versions = published_versions(page, include_withdrawn=True)
+    # What visitors see as current: the live version, else the newest one not withdrawn (published_versions).
+    visible = [v.revision_id for v in versions if v.revision_id not in withdrawn]
+    live = page.live_revision_id
+    current = {live, *([] if live in visible else visible[-1:])} - {None}
     for version in versions:
         version.withdrawn = version.revision_id in withdrawn
         version.is_current = version.revision_id in current

@@ -145,7 +145,11 @@ def _quiet(sender):
     meta = getattr(sender, "_meta", None)
     if meta is None or getattr(sender, "__module__", "") == "__fake__":  # a migration's historical model
         return True
-    return meta.label_lower in QUIET_MODELS or _is_page_part(sender)
+    return (
+        meta.label_lower in QUIET_MODELS
+        or _is_page_part(sender)
+        or getattr(sender, "purged_by_its_writer", False)  # its only writer purges what it changes
+    )
 
 
 # --- Receivers (connected in WimnSiteConfig.ready) -----------------------------------------------------

@@ -51,6 +51,9 @@ class WithdrawnVersion(models.Model):
     withdrawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # statements/history_admin.py purges exactly the pledge's pages it changes, in every language; a change
+    # to this row need not purge the whole site as well (wimn_site/cache_invalidation.py).
+    purged_by_its_writer = True
 
     class Meta:
         verbose_name = gettext_lazy("withdrawn version")
