@@ -62,14 +62,21 @@ def demo_site(transactional_db, demo_snapshot):
 
 
 @pytest.fixture
-def demo_site_read_only(django_db_blocker, demo_snapshot):
+def demo_site_read_only(request, django_db_blocker, demo_snapshot):
     """The full demo content, committed for the live server, for a visitor's test that changes nothing. It is
     kept for the next such test instead of being emptied and loaded again (tests/snapshots.py); a test that
-    did change a row fails here: it needs `demo_site`."""
+    did change a row fails here: it needs `demo_site`.
+
+    Such a test has no `django_db` mark: the mark makes pytest-django empty the whole database after the
+    test (a transactional test), and the next test would load the demo again."""
+    assert request.node.get_closest_marker("django_db") is None, (
+        "demo_site_read_only keeps the demo committed across tests: remove this test's django_db mark"
+    )
     with django_db_blocker.unblock():
         snapshots.keep_committed(demo_snapshot)
         yield
-        assert not snapshots.changed_since_committed(), "this test changed the database: give it demo_site"
+        changed = snapshots.changed_since_committed()
+        assert not changed, f"this test changed {', '.join(changed)}: give it demo_site"
 
 
 @pytest.fixture(autouse=True)

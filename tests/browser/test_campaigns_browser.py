@@ -5,8 +5,6 @@ import pytest
 from campaigns.models import OrganizationDirectoryPage
 from tests.browser.conftest import assert_no_serious_axe_violations
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
 
 def card_names(page):
     return [name.strip() for name in page.locator(".org-card h3 a").all_inner_texts()]

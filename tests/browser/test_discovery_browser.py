@@ -4,8 +4,6 @@ import pytest
 
 from tests.browser.conftest import assert_no_serious_axe_violations
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
 
 def test_visitor_searches_in_portuguese_opens_a_result_and_downloads_from_the_library(
     page, live_server, demo_site_read_only
@@ -102,7 +100,7 @@ def test_no_serious_accessibility_violations(page, live_server, demo_site_read_o
     assert_no_serious_axe_violations(page)
 
 
-def test_form_errors_have_no_serious_accessibility_violations(page, live_server, demo_site_read_only):
+def test_form_errors_have_no_serious_accessibility_violations(page, live_server, demo_site):  # counts a sending
     page.goto(f"{live_server.url}/en/contact/write/")
     page.get_by_role("main").get_by_role("button", name="Send").click()
     assert page.locator(".field-error").count() >= 2

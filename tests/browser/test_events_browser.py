@@ -4,8 +4,6 @@ import pytest
 from events.models import EventPage
 from tests.browser.conftest import assert_no_serious_axe_violations
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
 
 def test_visitor_opens_events_in_french_and_downloads_an_ics(page, live_server, demo_site_read_only):
     """In French: the events section, one event, then its .ics, which holds that event in French."""

@@ -2,8 +2,6 @@ import pytest
 
 from tests.browser.conftest import assert_no_serious_axe_violations
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
 
 def test_visitor_switches_from_english_to_spanish(page, live_server, demo_site_read_only):
     page.goto(f"{live_server.url}/en/")

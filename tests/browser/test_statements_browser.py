@@ -13,8 +13,6 @@ from statements.models import StatementIndexPage, StatementPage
 from tests.browser.conftest import assert_no_serious_axe_violations
 from wimn_site.factories import minimal_pdf
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
 
 def test_visitor_filters_in_spanish_opens_a_statement_and_downloads_the_spanish_pdf(
     page, live_server, demo_site_read_only
