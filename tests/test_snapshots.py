@@ -3,6 +3,8 @@
 
 import pytest
 
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from tests import snapshots
@@ -48,3 +50,22 @@ def test_a_restore_never_sets_a_sequence_back_under_committed_rows():
         transaction.set_rollback(True)
     assert Topic.objects.get() == committed
     assert Topic.objects.create(name="Climate", slug="climate").pk > committed.pk
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_flush_empties_the_content_and_keeps_content_types_and_permissions():
+    """The flush after a transactional test keeps what the migrations' post_migrate handlers made
+    (tests/conftest.py `_flush_with_delete`), so it need not make them again."""
+
+    def rows():  # the same rows, not made again with new ids
+        return sorted(ContentType.objects.values_list("pk", flat=True)), sorted(
+            Permission.objects.values_list("pk", flat=True)
+        )
+
+    kept = rows()
+    Topic.objects.create(name="Care work", slug="care-work")
+    snapshots.flush()
+    assert not Topic.objects.exists()
+    assert rows() == kept and kept[0] and kept[1]
+    assert ContentType.objects.get_for_model(Topic, for_concrete_model=True).model_class() is Topic
+    assert Permission.objects.filter(codename="add_topic").exists()
