@@ -1,3 +1,4 @@
+import os
 import shutil
 
 import pytest
@@ -16,16 +17,23 @@ from tests.snapshots import flush
 from wimn_site import frame
 from wimn_site.factories import ContentPageFactory, ensure_tree_root, remove_welcome_page, rich
 
+TEMPLATE_THREAD = pytest.StashKey()
+
 
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     """A kept test database (--reuse-db) whose last test was transactional was flushed, and so lost Wagtail's
     default Locale, which data migrations added since (Wagtail's BootstrapTranslatableModel) read: put it back
-    before pytest-django migrates that database. A new database gets it from Wagtail's own migration."""
+    before pytest-django migrates that database. A new database gets it from Wagtail's own migration.
+
+    In a pytest-xdist worker, first wait for the main process to make this worker's database (it migrates a
+    template while the workers start: tests/template_database.py)."""
     import psycopg
 
     from django.db import connection
 
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        template_database.wait_for_worker_database()
     params = connection.get_connection_params()
     params["dbname"] = connection.settings_dict["TEST"].get("NAME") or f"test_{params['dbname']}"
     try:
@@ -117,7 +125,14 @@ def pytest_sessionstart(session):
     template_database.drop_scratch_databases()
     workers = getattr(session.config.option, "numprocesses", None)
     if isinstance(workers, int) and workers > 0:
-        template_database.prepare(workers)
+        session.config.stash[TEMPLATE_THREAD] = template_database.prepare_in_background(workers)
+
+
+def pytest_sessionfinish(session):
+    """The main process waits for its preparation of the workers' databases (it failed the workers if it failed)."""
+    thread = session.config.stash.get(TEMPLATE_THREAD, None)
+    if thread is not None:
+        thread.join()
 
 
 @pytest.fixture(autouse=True)

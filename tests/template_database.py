@@ -9,6 +9,10 @@ then find their database kept (--reuse-db) and only check that no migration is m
 The template carries a fingerprint of every migration file and of the requirements as its comment: when a
 migration is added or a package changes, the template is migrated again before the next copy. Worker
 databases that already exist are left to pytest-django, which migrates them as before.
+
+The migration (twenty seconds of one core) runs while the workers start, import the project and collect
+the tests (ten seconds of each): the main process does it in a thread (`prepare_in_background`), and each
+worker waits for its database (`wait_for_worker_database`) before its first database test.
 """
 
 import hashlib
@@ -16,6 +20,8 @@ import os
 import re
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -96,6 +102,46 @@ def prepare(workers):
             admin.execute(
                 sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name), sql.Identifier(template))
             )
+
+
+def _pending_file():
+    """While the main process prepares the workers' databases, this file exists; it holds the error if that failed."""
+    return BASE_DIR / "var" / f"{test_database_name()}.preparing"
+
+
+def prepare_in_background(workers):
+    """`prepare(workers)` in a thread of the main process, so the workers start meanwhile; returns the thread."""
+    pending = _pending_file()
+    pending.parent.mkdir(parents=True, exist_ok=True)
+    pending.write_text("")
+
+    def run():
+        try:
+            prepare(workers)
+        except BaseException as error:  # noqa: BLE001 - reported to the workers, who fail with it
+            pending.write_text(f"failed: {error!r}")
+            raise
+        pending.unlink()
+
+    thread = threading.Thread(target=run, name="test-database-template", daemon=True)
+    thread.start()
+    return thread
+
+
+def wait_for_worker_database(timeout=600):
+    """In a worker: return once the main process has made this worker's database (see prepare_in_background)."""
+    pending = _pending_file()
+    deadline = time.monotonic() + timeout
+    while pending.exists():
+        try:
+            error = pending.read_text()
+        except FileNotFoundError:
+            break
+        if error:
+            raise RuntimeError(f"The test databases could not be prepared: {error}")
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"The test databases were not ready after {timeout} s ({pending} is still there)")
+        time.sleep(0.1)
 
 
 SCRATCH = "_scratch_"
