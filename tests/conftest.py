@@ -207,6 +207,19 @@ def demo_snapshot(django_db_setup, django_db_blocker):
     return snapshot
 
 
+@pytest.fixture(scope="session")
+def demo_without_examples_snapshot(django_db_setup, django_db_blocker):
+    """The demo as `load_demo --no-examples` loads it (no value marked as an example), loaded once per session."""
+    _, snapshot = snapshots.build_once(django_db_blocker, lambda: call_command("load_demo", "--no-examples"))
+    return snapshot
+
+
+@pytest.fixture
+def demo_without_examples(db, demo_without_examples_snapshot):
+    """The demo without its examples, for tests that read it (put back inside the test's transaction)."""
+    snapshots.restore(demo_without_examples_snapshot)
+
+
 @pytest.fixture
 def demo(db, demo_snapshot):
     """The demo site, for tests that read it (put back inside the test's transaction, undone after)."""

@@ -1,7 +1,5 @@
 import pytest
 
-from django.core.management import call_command
-
 from campaigns.models import AdvocacyDay, CampaignPage, Organization
 from tests.helpers import soup
 from wimn_site import demo_data
@@ -82,12 +80,11 @@ def test_demo_lists_the_seeds_moments_without_dates_as_ongoing(client, demo):
 MEMBERSHIP_FIELDS = {"role": "role", "note": "note", "since": "start_year", "until": "end_year"}
 
 
-def test_load_demo_without_examples_loads_no_value_marked_as_example():
+def test_load_demo_without_examples_loads_no_value_marked_as_example(demo_without_examples):
     """`load_demo --no-examples`: no advocacy day or organization marked `example: true`, and every value listed
     under an item's `examples` (a member status, a membership's role, note or years) is its fallback or blank."""
     from campaigns.models import CoalitionMembership
 
-    call_command("load_demo", "--no-examples")
     data = demo_data.read("campaigns/demo.yaml")
     for key, model in (("advocacy_days", AdvocacyDay), ("organizations", Organization)):
         items = data[key].items()

@@ -82,8 +82,7 @@ def test_the_events_file_marks_what_the_seeds_lack():
 
 
 @pytest.mark.django_db
-def test_load_demo_without_examples_loads_no_example(admin_client):
-    call_command("load_demo", "--no-examples")
+def test_load_demo_without_examples_loads_no_example(demo_without_examples):
     events = EventPage.objects.all()
     assert {event.slug for event in events} == {
         "womens-caucus-new-york-2016",

@@ -6,8 +6,6 @@ import datetime
 import pytest
 import yaml
 
-from django.core.management import call_command
-
 from statements import demo
 from statements.models import OpEdPage, PledgePage, StatementBasePage, StatementPage
 from wimn_site import demo_data
@@ -122,8 +120,7 @@ def test_a_note_the_page_does_not_have_is_reported():
 
 
 @pytest.mark.django_db
-def test_load_demo_without_examples_loads_no_statement_value_marked_as_example():
-    call_command("load_demo", "--no-examples")
+def test_load_demo_without_examples_loads_no_statement_value_marked_as_example(demo_without_examples):
     # every page of the record is there
     assert StatementBasePage.objects.count() == 15
     # no op-ed date or address the seeds lack: the day of the seed's page that lists them, the outlet's site
