@@ -9,5 +9,13 @@ if ! command -v msgfmt >/dev/null 2>&1; then
     exit 1
   fi
 fi
-DJANGO_SETTINGS_MODULE=wimn_site.settings.test .venv/bin/python manage.py compilemessages -v0 \
-  --ignore=.venv --ignore=var --ignore=node_modules --ignore=staticfiles
+# What Django's compilemessages does (msgfmt --check-format, skipping a .mo newer than its .po), without starting
+# Django to do it: a tenth of a second instead of three.
+find . \( -path ./.venv -o -path ./var -o -path ./node_modules -o -path ./staticfiles -o -path ./.git \) -prune \
+  -o -name '*.po' -print0 |
+  while IFS= read -r -d '' po; do
+    mo="${po%.po}.mo"
+    if [ "$po" -nt "$mo" ]; then
+      msgfmt --check-format -o "$mo" "$po"
+    fi
+  done
