@@ -10,7 +10,15 @@ from pypdf import PdfReader
 from wagtail.rich_text import RichText
 
 from wimn_site import demo, demo_data
-from wimn_site.demo_documents import blocks_of, font_available, plain_latin, render_statement_pdf, statement_pdf
+from wimn_site.demo_documents import (
+    FONT_DIRECTORY,
+    blocks_of,
+    font_available,
+    latin_fonts,
+    plain_latin,
+    render_statement_pdf,
+    statement_pdf,
+)
 from wimn_site.factories import ContentPageFactory, DocumentFactory, rich
 from wimn_site.models import WimnDocument
 
@@ -138,3 +146,14 @@ def test_demo_library_files_are_real_and_titled_in_their_language(home):
     assert reader.metadata.title == spanish.title
     assert reader.trailer["/Root"]["/Lang"] == "es"
     assert "Archivo de ejemplo del sitio de demostración" in text
+
+
+def test_latin_text_is_set_from_the_cut_down_font_and_other_scripts_from_the_whole_font():
+    cut = latin_fonts(FONT_DIRECTORY)
+    assert (
+        cut is not None and (cut / "DejaVuSans.ttf").stat().st_size < (FONT_DIRECTORY / "DejaVuSans.ttf").stat().st_size
+    )
+    _reader, text = read(render_statement_pdf("Déclaration", "fr", None, ["L’œuvre « droits »\u202f! — coração"]))
+    assert "L’œuvre « droits »" in text and "coração" in text
+    _reader, text = read(render_statement_pdf("Δελτίο", "en", None, ["Ελληνικά and Latin"]))
+    assert "Ελληνικά and Latin" in text
