@@ -21,6 +21,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from fontTools import subset
 from fpdf import FPDF
 
 from django.conf import settings
@@ -84,8 +85,6 @@ def latin_fonts(directory):
     target = Path(settings.BASE_DIR) / "var" / "cache" / "demo-fonts" / stamp
     if all((target / name).is_file() for name in FONT_FILES.values()):
         return target
-    from fontTools import subset
-
     try:
         target.mkdir(parents=True, exist_ok=True)
         for path in source:
