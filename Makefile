@@ -6,6 +6,10 @@ DBRUN := $(PY) scripts/dbrun.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export PYTHONWARNINGS ?= ignore::UserWarning:platformdirs.api
+# Bytecode is compiled on first import and written for every later process to reuse (a test run starts dozens:
+# workers, gunicorn, manage.py). Where the environment sets PYTHONDONTWRITEBYTECODE, each of them compiled
+# every module it imports again: collecting the tests took 13 s instead of 4.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: help venv messages run serve test lint format check chromium services fonts bench profile clean-db
 
@@ -15,7 +19,7 @@ help: ## List the targets
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q --no-compile -r requirements-dev.txt  # bytecode is compiled on first import, for the modules used
+	$(PY) -m pip install -q --no-compile -r requirements-dev.txt  # bytecode is compiled on first import, for the modules used, and kept
 	touch $@
 
 venv: $(VENV)/.installed ## Create the virtualenv and install requirements
