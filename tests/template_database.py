@@ -73,7 +73,7 @@ def ensure_template(admin):
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(template)))
     if row is None or row[0] != wanted:
         subprocess.run(  # noqa: S603 - our own command
-            [sys.executable, "manage.py", "migrate", "--run-syncdb", "--noinput", "-v0"],
+            [sys.executable, "manage.py", "migrate", "--run-syncdb", "--noinput", "--skip-checks", "-v0"],
             cwd=BASE_DIR,
             env={**os.environ, "DATABASE_URL": _url_for(template)},
             check=True,
