@@ -128,6 +128,31 @@ def pytest_sessionstart(session):
         session.config.stash[TEMPLATE_THREAD] = template_database.prepare_in_background(workers)
 
 
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """In a pytest-xdist worker: the tests that use no database first in each worker's half of the run.
+
+    pytest-xdist's worksteal hands the first half of the collection to one worker and the second half to the
+    other. While the main process migrates the template database (tests/template_database.py, from a fresh
+    clone), a worker can only run tests without a database; with some at the head of each half, both have
+    work meanwhile instead of waiting. Otherwise the order is kept (a module's database tests stay together)."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+
+    def uses_database(item):
+        return item.get_closest_marker("django_db") is not None or bool(DATABASE_FIXTURES & set(item.fixturenames))
+
+    without = [item for item in items if not uses_database(item)]
+    with_database = [item for item in items if uses_database(item)]
+    first_without = len(without) // 2
+    first_with = max(len(items) // 2 - first_without, 0)
+    items[:] = (
+        without[:first_without] + with_database[:first_with] + without[first_without:] + with_database[first_with:]
+    )
+
+
 def pytest_sessionfinish(session):
     """The main process waits for its preparation of the workers' databases (it failed the workers if it failed)."""
     thread = session.config.stash.get(TEMPLATE_THREAD, None)
