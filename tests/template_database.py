@@ -84,7 +84,9 @@ def ensure_template(admin):
 
 def template_url():
     """DATABASE_URL of the migrated template (made when missing), for a test that needs a fresh migrated copy
-    on another server (pg_dump it: a copy costs seconds where migrating costs twenty)."""
+    on another server (pg_dump it: a copy costs seconds where migrating costs twenty). In a parallel run, the
+    main process may still be migrating it: wait for that first, never migrate it a second time alongside."""
+    wait_for_worker_database()
     with _admin() as admin:
         return _url_for(ensure_template(admin))
 
@@ -129,7 +131,8 @@ def prepare_in_background(workers):
 
 
 def wait_for_worker_database(timeout=600):
-    """In a worker: return once the main process has made this worker's database (see prepare_in_background)."""
+    """In a worker: return once the main process has made the template and this worker's database (see
+    prepare_in_background). At once when nothing is being prepared."""
     pending = _pending_file()
     deadline = time.monotonic() + timeout
     while pending.exists():
