@@ -5,7 +5,9 @@ import pytest
 
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
+
+from wagtail.models import Page
 
 from tests import snapshots
 from wimn_site.models import Topic
@@ -69,3 +71,22 @@ def test_a_flush_empties_the_content_and_keeps_content_types_and_permissions():
     assert rows() == kept and kept[0] and kept[1]
     assert ContentType.objects.get_for_model(Topic, for_concrete_model=True).model_class() is Topic
     assert Permission.objects.filter(codename="add_topic").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("superuser", [True, False], ids=["checks-off-while-restoring", "checks-deferred"])
+def test_a_restore_puts_the_rows_back_and_leaves_foreign_key_checks_on(superuser, monkeypatch):
+    """A superuser restores with triggers off (no foreign key checks while the consistent rows go back); any
+    other user with the checks deferred. Either way the checks are on again for the rest of the test."""
+    Topic.objects.create(name="Care work", slug="care-work")
+    snapshot = snapshots.take()
+    Topic.objects.all().delete()
+    monkeypatch.setitem(snapshots._can_skip_checks, connection.alias, superuser)
+    snapshots.restore(snapshot)
+    assert list(Topic.objects.values_list("slug", flat=True)) == ["care-work"]
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW session_replication_role")
+        assert cursor.fetchone()[0] == "origin"
+    with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        Page.objects.filter(depth=1).update(locale_id=999_999)
