@@ -61,6 +61,7 @@ def _flush_with_delete():
     The flush then sends post_migrate, whose handlers make again every content type and permission (four
     fifths of a flush's time, 0.4 s). Those rows come from the migrations, no test changes them, so the
     flush keeps them, and the signal is sent only if they are missing."""
+    from django.contrib.auth.models import Permission
     from django.contrib.contenttypes.models import ContentType
     from django.core.management.commands import flush as flush_command
 
@@ -79,7 +80,7 @@ def _flush_with_delete():
 
     def emit_post_migrate_signal(verbosity, interactive, db, **kwargs):
         ContentType.objects.clear_cache()
-        if not ContentType.objects.using(db).exists():
+        if not (ContentType.objects.using(db).exists() and Permission.objects.using(db).exists()):
             original_emit(verbosity, interactive, db, **kwargs)
 
     DatabaseOperations.sql_flush = sql_flush
@@ -158,6 +159,8 @@ def pytest_sessionfinish(session):
     thread = session.config.stash.get(TEMPLATE_THREAD, None)
     if thread is not None:
         thread.join()
+        if thread.failed is not None:  # the workers failed with it; a run without database tests fails too
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(autouse=True)

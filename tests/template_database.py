@@ -1,8 +1,8 @@
 """One migration for all pytest-xdist workers: their test databases are copies of a migrated template.
 
 Without this, each worker creates its own test database and runs every migration (Wagtail's, the apps',
-about twenty seconds each, in parallel on a 2-core machine). Here the main pytest process, before the
-workers start, migrates one template database `<test name>_template` and copies it (PostgreSQL's
+about twenty seconds each, in parallel on a 2-core machine). Here the main pytest process migrates one
+template database `<test name>_template` and copies it (PostgreSQL's
 `CREATE DATABASE ... TEMPLATE`, a file copy) into each worker database that does not exist yet; the workers
 then find their database kept (--reuse-db) and only check that no migration is missing.
 
@@ -85,7 +85,7 @@ def ensure_template(admin):
 def template_url():
     """DATABASE_URL of the migrated template (made when missing), for a test that needs a fresh migrated copy
     on another server (pg_dump it: a copy costs seconds where migrating costs twenty). In a parallel run, the
-    main process may still be migrating it: wait for that first, never migrate it a second time alongside."""
+    main process may still be migrating it: a worker waits for that first, never migrates it alongside."""
     wait_for_worker_database()
     with _admin() as admin:
         return _url_for(ensure_template(admin))
@@ -107,44 +107,64 @@ def prepare(workers):
 
 
 def _pending_file():
-    """While the main process prepares the workers' databases, this file exists; it holds the error if that failed."""
-    return BASE_DIR / "var" / f"{test_database_name()}.preparing"
+    """While the main process of a parallel run prepares the workers' databases, this file holds its pid, and
+    the error if that failed. One per test database name and server."""
+    params = connection.get_connection_params()
+    server = hashlib.sha256(f"{params.get('host')}:{params.get('port')}".encode()).hexdigest()[:8]
+    return BASE_DIR / "var" / f"{test_database_name()}-{server}.preparing"
 
 
 def prepare_in_background(workers):
-    """`prepare(workers)` in a thread of the main process, so the workers start meanwhile; returns the thread."""
+    """`prepare(workers)` in a thread of the main process, so the workers start meanwhile; returns the thread,
+    whose `failed` attribute is the error if the preparation failed."""
     pending = _pending_file()
     pending.parent.mkdir(parents=True, exist_ok=True)
-    pending.write_text("")
+    pending.write_text(f"pid {os.getpid()}")
 
     def run():
         try:
             prepare(workers)
-        except BaseException as error:  # noqa: BLE001 - reported to the workers, who fail with it
+        except BaseException as error:  # noqa: BLE001 - reported to the workers and the main process
+            thread.failed = error
             pending.write_text(f"failed: {error!r}")
             raise
         pending.unlink()
 
     thread = threading.Thread(target=run, name="test-database-template", daemon=True)
+    thread.failed = None
     thread.start()
     return thread
 
 
 def wait_for_worker_database(timeout=600):
-    """In a worker: return once the main process has made the template and this worker's database (see
-    prepare_in_background). At once when nothing is being prepared."""
+    """In a pytest-xdist worker: return once the main process has made the template and this worker's
+    database (see prepare_in_background). At once outside a worker, or when nothing is being prepared."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
     pending = _pending_file()
     deadline = time.monotonic() + timeout
-    while pending.exists():
+    while True:
         try:
-            error = pending.read_text()
+            state = pending.read_text()
         except FileNotFoundError:
-            break
-        if error:
-            raise RuntimeError(f"The test databases could not be prepared: {error}")
+            return
+        if state.startswith("failed"):
+            raise RuntimeError(f"The test databases could not be prepared: {state}")
+        if state.startswith("pid ") and not _alive(int(state.split()[1])):
+            raise RuntimeError(f"The process that prepared the test databases is gone ({pending} is left)")
         if time.monotonic() > deadline:
             raise RuntimeError(f"The test databases were not ready after {timeout} s ({pending} is still there)")
         time.sleep(0.1)
+
+
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 SCRATCH = "_scratch_"

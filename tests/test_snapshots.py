@@ -78,6 +78,9 @@ def test_a_flush_empties_the_content_and_keeps_content_types_and_permissions():
 def test_a_restore_puts_the_rows_back_and_leaves_foreign_key_checks_on(superuser, monkeypatch):
     """A superuser restores with triggers off (no foreign key checks while the consistent rows go back); any
     other user with the checks deferred. Either way the checks are on again for the rest of the test."""
+    with connection.cursor() as cursor:
+        if superuser and not snapshots._may_skip_foreign_key_checks(cursor):
+            pytest.skip("the database user of DATABASE_URL may not turn triggers off (the embedded server's may)")
     Topic.objects.create(name="Care work", slug="care-work")
     snapshot = snapshots.take()
     Topic.objects.all().delete()

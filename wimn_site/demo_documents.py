@@ -15,9 +15,11 @@ lacks (curly quotes, dashes, "œ", ...) replaced by their plain forms (`plain_la
 """
 
 import datetime
+import hashlib
 import html
 import os
 import re
+import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -77,11 +79,24 @@ LATIN = frozenset(
 )
 
 
+LATIN_FONTS_VERSION = 1  # raise when the way the fonts are cut changes
+
+
 def latin_fonts(directory):
     """A directory with FONT_FILES cut down to LATIN, made once per checkout (var/cache/), or None if it cannot
-    be written. DejaVu Sans has 6,000 glyphs: reading the whole font was half of a demo file's time."""
+    be made (a read-only var/, a font fontTools cannot cut): then the whole font is used. DejaVu Sans has 6,000
+    glyphs: reading the whole font was half of a demo file's time. The folder is named after the source fonts,
+    the character set and LATIN_FONTS_VERSION, so a change to any of them makes a new cut."""
     source = [directory / name for name in FONT_FILES.values()]
-    stamp = "-".join(f"{path.stat().st_size}.{int(path.stat().st_mtime)}" for path in source)
+    stamp = hashlib.sha256(
+        repr(
+            (
+                LATIN_FONTS_VERSION,
+                sorted(LATIN),
+                [(path.name, path.stat().st_size, int(path.stat().st_mtime)) for path in source],
+            )
+        ).encode()
+    ).hexdigest()[:16]
     target = Path(settings.BASE_DIR) / "var" / "cache" / "demo-fonts" / stamp
     if all((target / name).is_file() for name in FONT_FILES.values()):
         return target
@@ -97,10 +112,15 @@ def latin_fonts(directory):
             subsetter = subset.Subsetter(options)
             subsetter.populate(unicodes=LATIN)
             subsetter.subset(font)
-            partial = target / f"{path.name}.{os.getpid()}.part"
-            subset.save_font(font, str(partial), options)
-            os.replace(partial, target / path.name)  # whole or not there, for a process reading it meanwhile
-    except OSError:
+            handle, partial = tempfile.mkstemp(dir=target, suffix=".part")
+            try:
+                with os.fdopen(handle, "wb") as file:
+                    subset.save_font(font, file, options)
+                os.replace(partial, target / path.name)  # whole or not there, for a process reading it meanwhile
+            finally:
+                if os.path.exists(partial):
+                    os.unlink(partial)
+    except Exception:  # noqa: BLE001 - any failure to cut the font falls back to the whole font
         return None
     return target
 

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from wagtail.rich_text import RichText
 
-from wimn_site import demo, demo_data
+from wimn_site import demo, demo_data, demo_documents
 from wimn_site.demo_documents import (
     FONT_DIRECTORY,
     blocks_of,
@@ -148,12 +148,23 @@ def test_demo_library_files_are_real_and_titled_in_their_language(home):
     assert "Archivo de ejemplo del sitio de demostración" in text
 
 
-def test_latin_text_is_set_from_the_cut_down_font_and_other_scripts_from_the_whole_font():
+def test_latin_text_is_set_from_the_cut_down_font_and_other_scripts_from_the_whole_font(monkeypatch):
     cut = latin_fonts(FONT_DIRECTORY)
-    assert (
-        cut is not None and (cut / "DejaVuSans.ttf").stat().st_size < (FONT_DIRECTORY / "DejaVuSans.ttf").stat().st_size
-    )
+    assert cut is not None
+    assert (cut / "DejaVuSans.ttf").stat().st_size < (FONT_DIRECTORY / "DejaVuSans.ttf").stat().st_size / 3
+    used = []
+    monkeypatch.setattr(demo_documents, "latin_fonts", lambda directory: used.append(directory) or cut)
     _reader, text = read(render_statement_pdf("Déclaration", "fr", None, ["L’œuvre « droits »\u202f! — coração"]))
     assert "L’œuvre « droits »" in text and "coração" in text
+    assert used == [FONT_DIRECTORY]
     _reader, text = read(render_statement_pdf("Δελτίο", "en", None, ["Ελληνικά and Latin"]))
     assert "Ελληνικά and Latin" in text
+    assert used == [FONT_DIRECTORY]  # not cut down for Greek
+
+
+def test_a_font_that_cannot_be_cut_falls_back_to_the_whole_font(tmp_path, settings):
+    settings.BASE_DIR = tmp_path
+    (tmp_path / "var").write_text("a file where the cache folder would go")  # var/cache cannot be made
+    assert latin_fonts(FONT_DIRECTORY) is None
+    _reader, text = read(render_statement_pdf("Declaración", "es", None, ["Acción, coração."]))
+    assert "Acción, coração." in text
