@@ -132,26 +132,47 @@ def pytest_sessionstart(session):
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
 
 
+# Modules whose tests take seconds each (a browser, servers started for the test, a scratch database): they run
+# first in each worker's share, so the last tests of a run are short ones that balance out.
+LONG_TESTS = (
+    "tests/browser/",
+    "test_proxy.py",
+    "test_scale_out.py",
+    "test_backup.py",
+    "test_outage.py",
+    "_migration.py",
+    "test_s3_storage.py",
+)
+
+
 def pytest_collection_modifyitems(config, items):
-    """In a pytest-xdist worker: the tests that use no database first in each worker's half of the run.
+    """In a pytest-xdist worker, the order of each worker's share: tests that use no database, then the long
+    ones, then the rest (in each group a module's tests stay together, in their order).
 
     pytest-xdist's worksteal hands the first half of the collection to one worker and the second half to the
-    other. While the main process migrates the template database (tests/template_database.py, from a fresh
-    clone), a worker can only run tests without a database; with some at the head of each half, both have
-    work meanwhile instead of waiting. Otherwise the order is kept (a module's database tests stay together)."""
+    other; a worker that runs out takes the last tests of the other's queue. While the main process migrates
+    the template database (tests/template_database.py, from a fresh clone) a worker can only run tests without
+    a database, so both halves start with some. The long tests follow, so the end of the run is short tests
+    that either worker can take: a long one left at the end kept one worker busy while the other idled."""
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         return
 
     def uses_database(item):
         return item.get_closest_marker("django_db") is not None or bool(DATABASE_FIXTURES & set(item.fixturenames))
 
-    without = [item for item in items if not uses_database(item)]
-    with_database = [item for item in items if uses_database(item)]
-    first_without = len(without) // 2
-    first_with = max(len(items) // 2 - first_without, 0)
-    items[:] = (
-        without[:first_without] + with_database[:first_with] + without[first_without:] + with_database[first_with:]
+    def is_long(item):
+        return any(part in item.nodeid.split("::")[0] for part in LONG_TESTS)
+
+    groups = (
+        [item for item in items if not uses_database(item)],
+        [item for item in items if uses_database(item) and is_long(item)],
+        [item for item in items if uses_database(item) and not is_long(item)],
     )
+    first_half = [group[: len(group) // 2] for group in groups]
+    room = len(items) // 2 - sum(len(part) for part in first_half)  # the first half: exactly what xdist gives gw0
+    first_half[2] = groups[2][: len(first_half[2]) + room]
+    second_half = [group[len(part) :] for group, part in zip(groups, first_half, strict=True)]
+    items[:] = [item for part in (*first_half, *second_half) for item in part]
 
 
 def pytest_sessionfinish(session):
@@ -192,6 +213,18 @@ def _wagtail_base_rows(request, django_db_blocker):
             if not _base_rows_exist():
                 ensure_tree_root()
         request.getfixturevalue("transactional_db" if marker and marker.kwargs.get("transaction") else "db")
+
+
+@pytest.fixture(autouse=True)
+def _django_db_marker(request, _wagtail_base_rows):
+    """pytest-django's own (a test marked `django_db` gets its database), set up after `_wagtail_base_rows`.
+
+    pytest-django's autouse fixtures are set up before this conftest's, so for a marked test the test's
+    transaction used to begin first: a demo kept committed by a visitor's browser test was then "emptied"
+    inside that transaction, the emptying was rolled back with the test, and the next test found the demo
+    (a duplicate "home" page). `_wagtail_base_rows` requests the test's database itself once it is done."""
+    if request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("_django_db_helper")
 
 
 def _base_rows_exist():
