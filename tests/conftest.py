@@ -208,6 +208,7 @@ def _wagtail_base_rows(request, django_db_blocker):
     removes, are put back committed, before the test's transaction, so the tests after it find them too."""
     marker = request.node.get_closest_marker("django_db")
     if marker or {"db", "transactional_db"} & set(request.fixturenames):
+        request.getfixturevalue("django_db_setup")  # the test database, not the one DATABASE_URL names
         with django_db_blocker.unblock():
             snapshots.forget_committed(flush=(lambda: None) if WHOLE_DATABASE & set(request.fixturenames) else flush)
             if not _base_rows_exist():
