@@ -25,7 +25,7 @@ from wagtail.models import Revision
 from wimn_site import cache_invalidation
 
 from .models import PledgePage, WithdrawnVersion
-from .models.history import published_versions
+from .models.history import current_revision, published_versions
 
 WITHDRAW_ACTION = "statements.version_withdrawn"
 RESTORE_ACTION = "statements.version_restored"
@@ -42,10 +42,8 @@ def _versions(page):
     (the one visitors see as current, which cannot be withdrawn)."""
     withdrawn = set(WithdrawnVersion.objects.filter(page_id=page.pk).values_list("revision_id", flat=True))
     versions = published_versions(page, include_withdrawn=True)
-    # What visitors see as current: the live version, else the newest one not withdrawn (published_versions).
-    visible = [v.revision_id for v in versions if v.revision_id not in withdrawn]
-    live = page.live_revision_id
-    current = {live, *([] if live in visible else visible[-1:])} - {None}
+    visible = [version.revision_id for version in versions if version.revision_id not in withdrawn]
+    current = {page.live_revision_id, current_revision(page.live_revision_id, visible)} - {None}
     for version in versions:
         version.withdrawn = version.revision_id in withdrawn
         version.is_current = version.revision_id in current

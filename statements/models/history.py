@@ -140,13 +140,17 @@ def published_versions(page, include_withdrawn=False):
         )
         version.previous = versions[-1] if versions else None
         versions.append(version)
-    if versions:
-        current = page.live_revision_id
-        for version in versions:
-            version.is_current = version.revision_id == current
-        if current is None or current not in seen:
-            versions[-1].is_current = True
+    current = current_revision(page.live_revision_id, [version.revision_id for version in versions])
+    for version in versions:
+        version.is_current = version.revision_id == current
     return versions
+
+
+def current_revision(live_revision_id, revision_ids):
+    """The version visitors see as current among `revision_ids` (oldest first): the live one, else the newest."""
+    if live_revision_id in revision_ids:
+        return live_revision_id
+    return revision_ids[-1] if revision_ids else None
 
 
 def version_text(version):
