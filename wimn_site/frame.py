@@ -23,6 +23,7 @@ from django.http.request import split_domain_port
 from django.utils import translation
 
 from wagtail.models import Page, Site
+from wagtail.views import serve as wagtail_serve
 
 from .kept import VERSION_KEY as VERSION_KEY  # re-exported: frame.forget() is what the invalidation rules call
 from .kept import current_version, kept, request_version
@@ -201,10 +202,39 @@ def routed_child(parent, request, slug):
     model = link.model() if link is not None else None
     if model is None or not issubclass(model, Page):
         return None
-    child = model.objects.filter(pk=link.pk, slug=slug, path__startswith=parent.path, depth=parent.depth + 1).first()
+    child = routing_page(request, link.pk)
+    if not isinstance(child, model) or child.slug != slug or child.path != link.path:
+        found = model.objects.filter(pk=link.pk, slug=slug, path__startswith=parent.path, depth=parent.depth + 1)
+        child = found.first()
     if child is not None:
         child._cached_parent_obj = parent
     return child
+
+
+def routing_pages(site, request=None):
+    """{pk: pickled page} of `site`'s home page and its live public children, each as its own class: the pages
+    every route starts from, kept with the frame (same version, so a publish, a move or a deletion of any page
+    rebuilds them). Kept pickled, so each request works on instances of its own: one query per page type to
+    build, none on a request."""
+
+    def make():
+        root = Page.objects.get(pk=site.root_page_id).specific
+        pages = [root, *public_pages(root.get_children()).specific()]
+        for page in pages:
+            # treebeard answers get_children() of a page without children with nothing, without asking the
+            # database; a kept copy's count may be older than its children (a child's first publish commits
+            # before the frame is forgotten), so the copies always ask
+            page.numchild = max(page.numchild, 1)
+        return {page.pk: pickle.dumps(page, pickle.HIGHEST_PROTOCOL) for page in pages}
+
+    return kept(f"wimn:frame:pages:{site.pk}", make, request)
+
+
+def routing_page(request, pk):
+    """A fresh copy of the kept routing page `pk` of the request's site (see `routing_pages`), else None."""
+    pages = getattr(request, "_wimn_routing_pages", None)
+    found = pages.get(pk) if pages else None
+    return pickle.loads(found) if found is not None else None  # noqa: S301 - our own objects
 
 
 class SiteMiddleware:
@@ -213,7 +243,7 @@ class SiteMiddleware:
     or builds a page's URL.
 
     The Site is found by Wagtail's own rule (`Site._find_for_request`) and kept per hostname and port; its home
-    page is still read from the database by the route (as its own class, so never stale). Goes after
+    page, as its own class, and the sections under it come from `routing_pages` (kept with the frame). Goes after
     CommonMiddleware, which refuses a host not in ALLOWED_HOSTS before it is used as a key.
     """
 
@@ -237,3 +267,19 @@ class SiteMiddleware:
                 request._wagtail_cached_site_root_paths = kept(ROOT_PATHS_KEY, Site.get_site_root_paths, request)
         with request_version(version):
             return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Before Wagtail's page view, and only then: the pages its route starts from, from `routing_pages`
+        (the home page, on which Wagtail's route begins with `site.root_page.localized.specific`, and the
+        sections `routed_child` hands on)."""
+        site = getattr(request, "_wagtail_site", None)
+        if view_func is not wagtail_serve or site is None or hasattr(request, "_wimn_routing_pages"):
+            return None
+        try:
+            request._wimn_routing_pages = routing_pages(site, request)
+        except DatabaseError:  # the database is down: the view answers (a 503)
+            return None
+        home = routing_page(request, site.root_page_id)
+        if home is not None:
+            site.root_page = home
+        return None

@@ -48,17 +48,21 @@ def test_a_change_shows_once_the_frame_is_forgotten(client, about, home):
     assert soup(response).find("meta", attrs={"name": "twitter:site"})["content"] == "@wimn"
 
 
-def test_a_stale_frame_never_routes_to_the_wrong_page(client, about, home):
-    """Routing through a kept frame still asks the database: a section unpublished since is a 404, one published
-    since is served, and a changed slug is followed."""
+def test_a_stale_frame_never_routes_to_the_wrong_page(client, about, home, django_capture_on_commit_callbacks):
+    """The sections are kept with the frame (`routing_pages`); a section published since is served, one
+    unpublished since is a 404 once the change is committed (the invalidation rules forget the frame), and a
+    changed slug is followed."""
     client.get("/en/about/")
     fresh = ContentPageFactory(parent=home, title="Join", slug="join", show_in_menus=True)
     assert client.get("/en/join/").status_code == 200
-    about.unpublish()
+    with django_capture_on_commit_callbacks(execute=True):
+        about.unpublish()
     assert client.get("/en/about/").status_code == 404
     fresh.slug = "join-us"
-    fresh.save_revision().publish()
-    assert client.get("/en/join/").status_code == 404
+    with django_capture_on_commit_callbacks(execute=True):
+        fresh.save_revision().publish()
+    moved = client.get("/en/join/")  # never the kept copy under its old slug: Wagtail's redirect to the new one
+    assert (moved.status_code, moved["Location"]) == (301, "/en/join-us/")
     assert client.get("/en/join-us/").status_code == 200
 
 
@@ -91,13 +95,39 @@ def test_the_site_middleware_spares_wagtail_its_site_query(client, about, settin
     assert menu(response) == [("Quiénes somos", "/es/about/")]
 
 
-def test_the_site_middleware_keeps_the_home_page_fresh(client, home, settings):
-    """The home page is read by the route, not kept with the Site: a change shows at once."""
+def test_the_site_middleware_keeps_the_home_page_fresh(client, home, settings, django_capture_on_commit_callbacks):
+    """The home page is kept with the frame (`routing_pages`), not read by each route: a published change shows
+    on the next request, and a kept copy changed by one request is not what the next one gets."""
     with_site_middleware(settings)
     assert soup(client.get("/es/")).h1.get_text(strip=True) == "Red de Mujeres en la Migración"
     home.title_es = "Red Mujeres y Migración"
-    home.save_revision().publish()
-    assert soup(client.get("/es/")).h1.get_text(strip=True) == "Red Mujeres y Migración"
+    with django_capture_on_commit_callbacks(execute=True):
+        home.save_revision().publish()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/es/")
+    assert soup(response).h1.get_text(strip=True) == "Red Mujeres y Migración"
+    assert any('FROM "wimn_site_homepage"' in query["sql"] for query in queries.captured_queries)  # rebuilt once
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/es/")
+    assert soup(response).h1.get_text(strip=True) == "Red Mujeres y Migración"
+    assert not any('FROM "wimn_site_homepage"' in query["sql"] for query in queries.captured_queries)
+
+
+def test_each_request_routes_through_its_own_copy_of_the_kept_pages(rf, home, about):
+    """`routing_page` unpickles a fresh instance per call: what one request sets on its page never reaches
+    another's."""
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    request = rf.get("/en/about/")
+    request._wimn_routing_pages = frame.routing_pages(site)
+    first = frame.routing_page(request, about.pk)
+    first.title = "Changed by one request"
+    second = frame.routing_page(request, about.pk)
+    assert first is not second
+    assert second.title == "About us"
+    assert type(frame.routing_page(request, home.pk)) is type(home)
+    assert frame.routing_page(request, 10**9) is None
 
 
 def test_publishing_or_saving_settings_refreshes_the_frame(client, about, home, django_capture_on_commit_callbacks):
