@@ -1,15 +1,20 @@
 """What every statement-like page shares: date, kind, summary, topics, campaign and attached documents."""
 
 import datetime
+import json
+
+from wagtail_footnotes.models import Footnote
 
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.db.models import Prefetch
 from django.templatetags.static import static
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -148,8 +153,15 @@ class StatementBasePage(FiledUnderCampaign, TranslatedPageMixin, Page):
     def related_lookups(self):
         """The relations the page shows, which the section's fetch reads with one query each (`wimn_site.related`,
         `models.queries.fetch_child`) before `related_context` uses them. Footnotes are read here once, so each
-        paragraph of the body finds them without a query of its own."""
-        return ["topics", with_document("attachments", StatementAttachment), "footnotes"]
+        paragraph of the body finds them without a query of its own; a body that places none in any language
+        shows none (wagtail-footnotes lists only the notes the text places), so they are not read."""
+        footnotes = "footnotes" if self.places_footnotes() else Prefetch("footnotes", queryset=Footnote.objects.none())
+        return ["topics", with_document("attachments", StatementAttachment), footnotes]
+
+    def places_footnotes(self):
+        """Whether the body places a footnote in any language (wagtail-footnotes' `<footnote id="...">` tag)."""
+        bodies = (getattr(self, build_localized_fieldname("body", code), None) for code, _name in settings.LANGUAGES)
+        return any("<footnote " in json.dumps(list(body.raw_data), default=str) for body in bodies if body)
 
     def related_context(self):
         """Related rows for the template and the structured data, by name, read once: from what the section's

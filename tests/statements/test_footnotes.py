@@ -6,6 +6,9 @@ from pathlib import Path
 import pytest
 from wagtail_footnotes.models import Footnote
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from statements.factories import PledgePageFactory, StatementPageFactory
@@ -96,6 +99,31 @@ def test_footnote_queries_do_not_grow_with_paragraphs_and_notes(client, index):
     response, many = count_queries(client, "/es/statements/s/")
     assert len(soup(response).select(".footnotes .footnote")) == 10
     assert many == few, (few, many)
+
+
+def test_footnotes_are_read_only_when_the_text_places_one(client, index):
+    """A body that places no footnote in any language shows none: the page does not read them. Placed in one
+    language only (here Portuguese), they are read, and shown in that language."""
+    key = uuid.uuid4()
+    page = StatementPageFactory(
+        parent=index,
+        slug="plain",
+        body_en=rich("No notes here."),
+        footnotes=[Footnote(uuid=key, text="<p>Nota.</p>", text_en="<p>Note.</p>", text_pt="<p>Nota.</p>")],
+    )
+    client.get("/en/statements/plain/")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/en/statements/plain/")
+    assert response.status_code == 200
+    assert not soup(response).select(".footnotes")
+    assert not any("wagtail_footnotes_footnote" in query["sql"] for query in queries.captured_queries)
+
+    page.body_pt = rich(f"Texto.{ref(key)}")
+    page.save()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/pt/statements/plain/")
+    assert [n.get_text(strip=True) for n in soup(response).select(".footnotes .footnote p")] == ["Nota."]
+    assert any("wagtail_footnotes_footnote" in query["sql"] for query in queries.captured_queries)
 
 
 def test_print_stylesheet_keeps_the_notes_and_drops_the_links_back():
