@@ -16,7 +16,6 @@ from wimn_site import registry
 from wimn_site.demo_data import DemoData
 from wimn_site.frame import localized, localized_columns
 from wimn_site.home import below
-from wimn_site.models import HomePageFeaturedStatement
 from wimn_site.models.mixins import available_in_row
 from wimn_site.related import page_rows
 from wimn_site.visibility import public_pages
@@ -45,11 +44,7 @@ def latest_statements(home, request=None):
     """(statements, media alerts): the pinned ones first (in their order), then by date; three small queries,
     plainer and faster than one windowed query. Teasers as rows (`related.page_rows`): title, URL, date, kind and
     summary in the active language, and `english` when the page is not translated into it."""
-    pins = list(
-        HomePageFeaturedStatement.objects.filter(page_id=home.pk)
-        .order_by("sort_order")
-        .values_list("statement_id", flat=True)
-    )
+    pins = [pin.statement_id for pin in home.featured_statements.all()]  # read with the kept home page (frame)
     pages = below(home, StatementBasePage.objects.all())
     pinned_first = Case(*[When(pk=pk, then=Value(n)) for n, pk in enumerate(pins)], default=Value(len(pins)))
     statements = (

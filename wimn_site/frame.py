@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.conf import settings
 from django.db import DatabaseError
-from django.db.models import F
+from django.db.models import F, prefetch_related_objects
 from django.http.request import split_domain_port
 from django.utils import translation
 
@@ -221,6 +221,8 @@ def routing_pages(site, request=None):
         root = Page.objects.get(pk=site.root_page_id).specific
         pages = [root, *public_pages(root.get_children()).specific()]
         for page in pages:
+            if getattr(page, "routing_prefetch", ()):  # rows the page reads on every request
+                prefetch_related_objects([page], *page.routing_prefetch)
             # treebeard answers get_children() of a page without children with nothing, without asking the
             # database; a kept copy's count may be older than its children (a child's first publish commits
             # before the frame is forgotten), so the copies always ask

@@ -81,6 +81,8 @@ class HomePage(TranslatedPageMixin, Page):
     translation_required_fields = ("title", "mission")
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
+    # read once with the copy kept for routing (wimn_site.frame.routing_pages), not on every request
+    routing_prefetch = ("featured_statements",)
 
     class Meta:
         verbose_name = _("home page")
