@@ -9,8 +9,8 @@ For each page type, in one run:
 Then a mix of pages (search included) through Varnish with 200 connections for 60 s: errors and 5xx.
 
 Loopback only. Needs wrk, varnish and nginx (installed from Debian when running as root).
-Tune with BENCH_DURATION (default 8s per measurement), BENCH_CONNECTIONS (16), BENCH_MIX_SECONDS (60),
-BENCH_MIX_CONNECTIONS (200), BENCH_URLS (space-separated paths).
+Tune with BENCH_DURATION (default 8s per measurement), BENCH_CONNECTIONS (16), BENCH_MIX_SECONDS (60) and
+BENCH_MIX_CONNECTIONS (200).
 """
 
 import json
