@@ -12,6 +12,7 @@ site's one set of invalidation rules (wimn_site.cache_invalidation) calls it for
 (titles and URLs in their language), never model instances.
 """
 
+import logging
 import pickle
 from dataclasses import dataclass, field
 
@@ -32,6 +33,8 @@ from .models.site_settings import SiteSettings
 from .visibility import public_pages
 
 ROOT_PATHS_KEY = "wimn:frame:site-root-paths"
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -233,10 +236,18 @@ def routing_pages(site, request=None):
 
 
 def routing_page(request, pk):
-    """A fresh copy of the kept routing page `pk` of the request's site (see `routing_pages`), else None."""
+    """A fresh copy of the kept routing page `pk` of the request's site (see `routing_pages`), else None: also
+    when the copy no longer unpickles (kept by code since changed, a page type renamed or removed), and the
+    route then reads the page from the database."""
     pages = getattr(request, "_wimn_routing_pages", None)
     found = pages.get(pk) if pages else None
-    return pickle.loads(found) if found is not None else None  # noqa: S301 - our own objects
+    if found is None:
+        return None
+    try:
+        return pickle.loads(found)  # noqa: S301 - our own objects
+    except Exception:  # noqa: BLE001 - any failure to unpickle: the copy is only a shortcut
+        logger.warning("A kept routing page (%s) no longer unpickles; routing from the database", pk, exc_info=True)
+        return None
 
 
 class SiteMiddleware:

@@ -31,7 +31,7 @@ def kept(key, make, request=None):
     in a context variable while the request is served); a value this process already holds for that version is
     used as it is, so a request usually costs one cache lookup in all, for the version. Outside a request, one
     lookup reads the version and the value. Values are shared between the requests of a process: never change
-    one in place.
+    one in place. A value is rebuilt at the latest TIMEOUT seconds after it was built, wherever it is held.
     """
     version = getattr(request, "_wimn_frame_version", None) or _request_version.get()
     if version is None:
@@ -47,33 +47,38 @@ def kept(key, make, request=None):
         found = _held(key, version)
         if found is None:
             found = cache.get(key)
-    if found is not None and found[0] == version:
+    if _current(found, version):
         _hold(key, found)
         return found[1]
     value = make()
-    cache.set(key, (version, value), TIMEOUT)
-    _hold(key, (version, value))
+    found = (version, value, time.time())
+    cache.set(key, found, TIMEOUT)
+    _hold(key, found)
     return value
 
 
-# This process's copies of kept values: {key: (version, value, when)}. As fresh as the shared cache's (same
-# version, same timeout), without its lookup. Few keys: one per site and language, per allowed host, per option.
+def _current(found, version):
+    """Whether `found` (version, value, when built) is the value for `version`, built less than TIMEOUT ago."""
+    return (
+        isinstance(found, tuple) and len(found) == 3 and found[0] == version and 0 <= time.time() - found[2] <= TIMEOUT
+    )
+
+
+# This process's copies of kept values: {key: (version, value, when built)}. As fresh as the shared cache's (same
+# version, same build time), without its lookup. Few keys: one per site and language, per allowed host, per option.
 _process_copies = {}
 PROCESS_COPIES_MAX = 256
 
 
 def _held(key, version):
     found = _process_copies.get(key)
-    if found is None or found[0] != version or time.monotonic() - found[2] > TIMEOUT:
-        return None
-    return found[:2]
+    return found if _current(found, version) else None
 
 
 def _hold(key, found):
     if len(_process_copies) >= PROCESS_COPIES_MAX:
         _process_copies.clear()
-    if key not in _process_copies or _process_copies[key][0] != found[0]:
-        _process_copies[key] = (*found, time.monotonic())
+    _process_copies[key] = found
 
 
 def current_version(request):

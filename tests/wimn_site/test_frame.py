@@ -218,3 +218,59 @@ def test_a_section_made_private_is_guarded_once_the_change_commits(client, about
     assert client.get("/en/about/team/").status_code == 302  # to the sign-in page
     assert client.get("/en/about/").status_code == 302
     assert team.get_view_restrictions().count() == 1
+
+
+def test_a_kept_value_is_rebuilt_once_after_its_timeout_then_held_again(monkeypatch):
+    """A value is rebuilt TIMEOUT seconds after it was built, wherever it is held; the rebuilt value is then held
+    by the process again (not read from the shared cache on every call)."""
+    from wimn_site import kept as kept_module
+
+    now = [1_000_000.0]
+    monkeypatch.setattr(kept_module.time, "time", lambda: now[0])
+    kept_module.forget()
+    builds, reads = [], []
+    real = kept_module.cache
+
+    class Counting:
+        def __getattr__(self, name):
+            method = getattr(real, name)
+            return lambda *args, **kwargs: reads.append(name) or method(*args, **kwargs)
+
+    monkeypatch.setattr(kept_module, "cache", Counting())
+    with kept_module.request_version(real.get(kept_module.VERSION_KEY)):
+        make = lambda: builds.append(now[0]) or len(builds)  # noqa: E731
+        assert kept_module.kept("wimn:test:value", make) == 1
+        reads.clear()
+        now[0] += kept_module.TIMEOUT - 1
+        assert kept_module.kept("wimn:test:value", make) == 1
+        assert reads == []  # held by the process
+        now[0] += 2
+        assert kept_module.kept("wimn:test:value", make) == 2  # past its timeout: built again
+        reads.clear()
+        now[0] += 60
+        assert kept_module.kept("wimn:test:value", make) == 2
+        assert reads == []  # and held again
+    assert len(builds) == 2
+
+
+def test_a_kept_routing_page_that_no_longer_unpickles_is_read_from_the_database(client, about, monkeypatch):
+    """Copies kept by code since changed (a page type renamed or removed) are a shortcut only: the route reads
+    the page itself."""
+    client.get("/en/about/")
+    monkeypatch.setattr(frame, "routing_pages", lambda site, request=None: {about.pk: b"not a pickle"})
+    response = client.get("/en/about/")
+    assert response.status_code == 200
+    assert soup(response).h1.get_text(strip=True) == "About us"
+
+
+def test_a_migration_forgets_what_is_kept(client, about):
+    """New code comes with `migrate`: the frame and the routing pages, pickled by the code that built them, are
+    rebuilt on the next request."""
+    from django.core.management.sql import emit_post_migrate_signal
+
+    from wimn_site import kept as kept_module
+
+    client.get("/en/about/")
+    before = kept_module.cache.get(kept_module.VERSION_KEY)
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert kept_module.cache.get(kept_module.VERSION_KEY) != before

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from wimn_site.backups import BackupError, restore_backup
+from wimn_site.cache_invalidation import invalidate_everything
 
 
 class Command(BaseCommand):
@@ -22,6 +23,8 @@ class Command(BaseCommand):
             summary = restore_backup(options["archive"], restore_media=not options["no_media"])
         except BackupError as error:
             raise CommandError(str(error)) from error
+        # What caches hold was built from the database before it: pages (in-app and proxy) and the frame
+        invalidate_everything()
         media = f"{summary['media_restored']} media files restored into {summary['media_root']}"
         if summary["media_already_there"]:
             media += f" ({summary['media_already_there']} were already there, identical)"
