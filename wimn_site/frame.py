@@ -230,9 +230,17 @@ def routing_pages(site, request=None):
             # database; a kept copy's count may be older than its children (a child's first publish commits
             # before the frame is forgotten), so the copies always ask
             page.numchild = max(page.numchild, 1)
+            page._wimn_kept_copy = True  # never saved (`refuse_to_save_a_kept_copy`): its count is not the tree's
         return {page.pk: pickle.dumps(page, pickle.HIGHEST_PROTOCOL) for page in pages}
 
     return kept(f"wimn:frame:pages:{site.pk}", make, request)
+
+
+def refuse_to_save_a_kept_copy(sender, instance, **kwargs):
+    """pre_save: a routing page's kept copy says it has children whatever the tree holds, and may be older than
+    the row; saving one would write both over the row. Code that changes a page reads it from the database."""
+    if getattr(instance, "_wimn_kept_copy", False):
+        raise RuntimeError(f"{instance!r} is a copy kept for routing (wimn_site.frame); read the page to change it")
 
 
 def routing_page(request, pk):

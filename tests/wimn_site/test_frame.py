@@ -274,3 +274,18 @@ def test_a_migration_forgets_what_is_kept(client, about):
     before = kept_module.cache.get(kept_module.VERSION_KEY)
     emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
     assert kept_module.cache.get(kept_module.VERSION_KEY) != before
+
+
+def test_a_kept_routing_copy_is_never_saved(rf, about):
+    """A kept copy says it has children whatever the tree holds: saving it would write that over the row."""
+    import pytest
+
+    from wagtail.models import Site
+
+    request = rf.get("/en/about/")
+    request._wimn_routing_pages = frame.routing_pages(Site.objects.get(is_default_site=True))
+    copy = frame.routing_page(request, about.pk)
+    with pytest.raises(RuntimeError, match="kept for routing"):
+        copy.save()
+    about.refresh_from_db()
+    about.save()  # the page read from the database saves as before
