@@ -58,10 +58,9 @@ def kept(key, make, request=None):
 
 
 def _current(found, version):
-    """Whether `found` (version, value, when built) is the value for `version`, built less than TIMEOUT ago."""
-    return (
-        isinstance(found, tuple) and len(found) == 3 and found[0] == version and 0 <= time.time() - found[2] <= TIMEOUT
-    )
+    """Whether `found` (version, value, when built) is the value for `version`, built less than TIMEOUT ago. No
+    lower bound: a value built by another app server whose clock runs a little ahead is current too."""
+    return isinstance(found, tuple) and len(found) == 3 and found[0] == version and time.time() - found[2] <= TIMEOUT
 
 
 # This process's copies of kept values: {key: (version, value, when built)}. As fresh as the shared cache's (same
