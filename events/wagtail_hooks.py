@@ -3,14 +3,12 @@ home page's upcoming events, a campaign's events and the events an organization 
 
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.db.models import Count, DateField, Window
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from modeltranslation.utils import build_localized_fieldname
 from wagtail import hooks
 
 from campaigns.models import pages_showing
@@ -22,6 +20,7 @@ from wimn_site.visibility import public_pages
 
 from . import times
 from .models import EventIndexPage, EventPage, EventParticipant
+from .models.event import BODY_COLUMNS
 
 UPCOMING_EVENTS = 3
 
@@ -36,8 +35,7 @@ def upcoming_on_the_home_page(home, request, links):
     if not links.get("events"):
         return None
     upcoming = below(home, EventPage.objects.filter(end__gte=timezone.now())).order_by("start", "pk")
-    bodies = ["body", *(build_localized_fieldname("body", code) for code, _name in settings.LANGUAGES)]
-    events = list(upcoming.defer(*bodies)[:UPCOMING_EVENTS])  # a card shows no body: four languages' JSON unread
+    events = list(upcoming.defer(*BODY_COLUMNS)[:UPCOMING_EVENTS])  # a card shows no body
     if not events:
         return None
     return registry.HomeSection(

@@ -40,6 +40,11 @@ def available_in_q(model, language):
     return condition
 
 
+# The columns of an event's body in every language: a card (a listing, the home page) shows none of them, so
+# their JSON is left unread there (`.defer(*BODY_COLUMNS)`).
+BODY_COLUMNS = ("body", *(f"body_{code}" for code, _name in settings.LANGUAGES))
+
+
 class EventPage(FiledUnderCampaign, TranslatedPageMixin, Page):
     """One side event, caucus or webinar, with its own time zone, its people and its co-sponsors.
 

@@ -20,7 +20,7 @@ from wimn_site.models import Topic
 from wimn_site.visibility import public_pages
 
 from .. import times
-from .event import EventPage
+from .event import BODY_COLUMNS, EventPage
 
 WHEN_UPCOMING, WHEN_PAST = "upcoming", "past"
 
@@ -157,7 +157,7 @@ def event_listing(index, request):
     if filters.invalid:
         context.update(page_obj=None, upcoming=[], past=[])
         return context
-    page_obj = paginate_in_one_query(request, ordered(filters.qs, moment, when))
+    page_obj = paginate_in_one_query(request, ordered(filters.qs, moment, when).defer(*BODY_COLUMNS))
     items = list(page_obj.object_list)
     for event in items:
         event.is_past = event.end < moment

@@ -250,6 +250,22 @@ def test_listing_query_count_is_the_same_for_3_and_300_events(client, events_ind
     _response, filtered = assert_page_queries(client, "/en/events/?when=past&format=in-person&page=2", 12)
 
 
+def test_listing_leaves_the_events_bodies_unread_in_every_language(client, events_index):
+    """A card shows no body: the listing does not read an event's body in any language (nor later, one by one)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_many(events_index, 3)
+    for language in ("en", "es"):
+        client.get(f"/{language}/events/")
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"/{language}/events/")
+        assert len(soup(response).select(".event-card")) == 3
+        sql = " ".join(query["sql"] for query in queries.captured_queries)
+        assert "events_eventpage" in sql
+        assert '"events_eventpage"."body' not in sql
+
+
 @pytest.mark.parametrize(
     "query,noindex", [("", False), ("?when=past", True), ("?format=online", True), ("?year=abc", True)]
 )
