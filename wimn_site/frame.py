@@ -9,7 +9,8 @@ They are kept in Django's cache under a key per site and language, with the vers
 for (`wimn_site.kept`). `forget()` starts a new version, so every frame is rebuilt on its next request: the
 site's one set of invalidation rules (wimn_site.cache_invalidation) calls it for every change that can show in a frame
 (a page published, unpublished, moved or deleted, a setting or snippet saved). Frames hold plain values
-(titles and URLs in their language), never model instances.
+(titles and URLs in their language), never model instances. The pages routes start from (the home page and
+its sections, `routing_pages`) are kept under the same version as pickled instances, unpickled per request.
 """
 
 import logging

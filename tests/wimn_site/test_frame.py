@@ -9,6 +9,17 @@ from wimn_site.factories import ContentPageFactory
 from wimn_site.models import ContentPage, SiteSettings
 
 
+def counting(cache, calls):
+    """`cache`, each method call recorded in `calls` as (name, args)."""
+
+    class Counting:
+        def __getattr__(self, name):
+            method = getattr(cache, name)
+            return lambda *args, **kwargs: calls.append((name, args)) or method(*args, **kwargs)
+
+    return Counting()
+
+
 def menu(response):
     nav = soup(response).find("nav", class_="site-nav")
     return [(a.get_text(strip=True), a["href"]) for a in nav.find_all("a")]
@@ -184,15 +195,9 @@ def test_a_request_reads_only_the_version_once_the_process_holds_the_frame(clien
     ContentPageFactory(parent=about, slug="team", title="Team")  # its breadcrumbs build its ancestors' URLs
     client.get("/es/about/team/")
     asked = []
-    real = kept_module.cache
-
-    class Counting:
-        def __getattr__(self, name):
-            method = getattr(real, name)
-            return lambda *args, **kwargs: asked.append((name, args)) or method(*args, **kwargs)
-
-    monkeypatch.setattr(kept_module, "cache", Counting())
-    monkeypatch.setattr(wagtail_sites, "cache", Counting())  # the sites' root paths page URLs are built from
+    monkeypatch.setattr(kept_module, "cache", counting(kept_module.cache, asked))
+    # the sites' root paths page URLs are built from
+    monkeypatch.setattr(wagtail_sites, "cache", counting(wagtail_sites.cache, asked))
     response = client.get("/es/about/team/")
     assert response.status_code == 200
     assert asked == [("get", (frame.VERSION_KEY,))]
@@ -230,13 +235,7 @@ def test_a_kept_value_is_rebuilt_once_after_its_timeout_then_held_again(monkeypa
     kept_module.forget()
     builds, reads = [], []
     real = kept_module.cache
-
-    class Counting:
-        def __getattr__(self, name):
-            method = getattr(real, name)
-            return lambda *args, **kwargs: reads.append(name) or method(*args, **kwargs)
-
-    monkeypatch.setattr(kept_module, "cache", Counting())
+    monkeypatch.setattr(kept_module, "cache", counting(real, reads))
     with kept_module.request_version(real.get(kept_module.VERSION_KEY)):
         make = lambda: builds.append(now[0]) or len(builds)  # noqa: E731
         assert kept_module.kept("wimn:test:value", make) == 1
