@@ -6,7 +6,6 @@ from urllib.parse import urlencode
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.db.models import Count, DateField, Window
 from django.db.models.functions import Cast, Coalesce
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -34,14 +33,17 @@ def events_section():
 def upcoming_on_the_home_page(home, request, links):
     if not links.get("events"):
         return None
-    upcoming = below(home, EventPage.objects.filter(end__gte=timezone.now())).order_by("start", "pk")
+    moment = times.now()
+    upcoming = below(home, EventPage.objects.filter(end__gte=moment)).order_by("start", "pk")
     events = list(upcoming.defer(*BODY_COLUMNS)[:UPCOMING_EVENTS])  # a card shows no body
     if not events:
         return None
+    for event in events:
+        event.is_past = False  # it ends at or after `moment`, as the listing's cards know
     return registry.HomeSection(
         key="events",
         template="events/includes/home_upcoming.html",
-        context={"events": events},
+        context={"events": events, "now": moment},
         stylesheet="css/events.css",
     )
 

@@ -94,6 +94,18 @@ def test_an_event_under_way_is_still_upcoming(client, make_event, monkeypatch):
     assert "happening now" in client.get(event.url).content.decode()
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_an_event_under_way_says_so_on_the_home_page_too(client, make_event, monkeypatch, language):
+    """The home page's cards know the time as the listing's do: under way, not over, "happening now"."""
+    caucus = make_event(title="Caucus", start=days_from_now(2), hours=2)
+    make_event(title="Webinar", start=days_from_now(5), hours=2)
+    monkeypatch.setattr(times, "now", lambda: caucus.start + datetime.timedelta(minutes=30))
+    cards = soup(client.get(f"/{language}/")).select(".home-section--events .event-card")
+    assert [card.select_one("h3").get_text(strip=True) for card in cards] == ["Caucus", "Webinar"]
+    assert [card.select_one(".badge--live") is not None for card in cards] == [True, False]
+    assert not any("event-card--past" in card["class"] for card in cards)
+
+
 def test_year_filter(client, calendar_of_events):
     response = client.get("/en/events/?year=2022")
     assert section_titles(response, "past") == ["IMRF side event"]

@@ -106,6 +106,7 @@ class TranslatedPageMixin(ChoiceLabelsMixin, EnglishBaseColumnsMixin):
     """
 
     translation_required_fields = ("title",)
+    og_type = "website"  # shared as (components/social_meta.html); statements are articles
     # Every translated page's editor opens with its translations' state (subclasses add their fields after).
     content_panels = [TranslationStatusPanel(), *Page.content_panels]
     # The methods the page answers (wimn_site.wagtail_hooks refuses others with 405); forms add POST.

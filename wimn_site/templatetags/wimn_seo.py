@@ -15,6 +15,7 @@ import logging
 
 from django import template
 from django.conf import settings
+from django.template.defaultfilters import truncatewords
 from django.templatetags.static import static
 from django.utils import translation
 from django.utils.safestring import mark_safe
@@ -165,6 +166,17 @@ def page_description(page):
         value = getattr(page, name, "")
         if isinstance(value, str) and value.strip():
             return value.strip()
+    return ""
+
+
+@register.simple_tag
+def meta_description(page):
+    """The page's `<meta name="description">`: its SEO description, else its intro or summary cut to 40 words,
+    else its mission (any page type; asking a template for a field the page lacks costs a dir() of the page)."""
+    for name, words in (("search_description", None), ("intro", 40), ("summary", 40), ("mission", None)):
+        value = getattr(page, name, "")
+        if isinstance(value, str) and value:
+            return truncatewords(value, words) if words else value
     return ""
 
 
