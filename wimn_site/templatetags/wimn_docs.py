@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from ..read_online import is_document_page, text_url
 
@@ -50,22 +51,35 @@ def document_download(context, document, label="", read_url=None, exact=False):
             if other.pk != doc.pk
         ]
     doc_language = getattr(doc, "language", settings.LANGUAGE_CODE)
-    size = doc.size_bytes if hasattr(doc, "size_bytes") else None
+    size = filesizeformat(doc.size_bytes) if getattr(doc, "size_bytes", None) else ""
+    kind = getattr(doc, "extension_label", "")
+    is_fallback = doc_language != language and not exact  # `exact`: the visitor chose this file
     # Each value once, as text: the template repeats several, and a document's URL is a reverse() per read.
+    # Each value once, as text: the template repeats several, and a document's URL is a reverse() per read. The
+    # sentences are made here, not with {% blocktranslate %} (same messages), as the tag is on every listing row.
     return {
         "doc": doc,
         "url": doc.url,
         "title": doc.title,
         "doc_language": doc_language,
-        "type": getattr(doc, "extension_label", ""),
-        "size": filesizeformat(size) if size else "",
+        "type": kind,
+        "size": size,
         "label": label,
         "mime": mimetypes.guess_type(doc.file.name)[0] or "application/octet-stream",
         "language_name": settings.LANGUAGE_NATIVE_NAMES.get(doc_language, doc_language),
         # The note is a sentence in the visitor's language: "ce fichier est en anglais", not "en English".
-        "language_in_sentence": language_in_sentence(doc_language, language),
-        "is_fallback": doc_language != language and not exact,  # `exact`: the visitor chose this file
+        "fallback_note": (
+            _("Not available in your language; this file is in %(language)s.")
+            % {"language": language_in_sentence(doc_language, language)}
+            if is_fallback
+            else ""
+        ),
+        "download_text": (
+            _("Download %(type)s (%(size)s)") % {"type": kind, "size": size}
+            if size
+            else _("Download %(type)s") % {"type": kind}
+        ),
         "others": others,
         "read_url": read_url,
-        "LANG": language,
+        "own_language": doc_language == language,
     }
