@@ -113,8 +113,7 @@ def in_process(env):
     """Best and median ms and queries per page, in a child process with the production settings."""
     code = r"""
 import json, sys, time
-import django
-django.setup()
+import wimn_site.wsgi  # the process as gunicorn's workers run it: Django set up, then settled (gc.freeze)
 from django.conf import settings
 from django.db import connection
 from django.test import Client
