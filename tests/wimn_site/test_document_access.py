@@ -4,7 +4,10 @@ serves: only image renditions, never documents or original images."""
 import pytest
 from bs4 import BeautifulSoup
 
+from django.core.files.base import ContentFile
 from django.test import Client
+from django.urls import reverse, set_script_prefix
+from django.utils import translation
 
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
@@ -170,3 +173,27 @@ def test_a_file_in_a_private_collection_is_not_offered_on_public_pages(client, h
         response = client.get(url)
         assert response.status_code == 200, url
         assert "Confidential partner list" not in response.content.decode(), url
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["report.pdf", "Informe 2023 (versión final).pdf", "50% & more #1?.pdf", "l'été+été;=.pdf", "日本語.pdf"],
+)
+def test_a_documents_address_is_the_serve_views_whatever_its_name(name, client):
+    """WimnDocument.url writes the serve view's address without a reverse() per file: the same address, which
+    serves the file, under any script prefix and in any language."""
+    document = DocumentFactory(file=ContentFile(b"%PDF-1.4 a file", name=name), in_library=True)
+    for prefix in ("/", "/wimn/"):
+        set_script_prefix(prefix)
+        try:
+            for language in ("en", "es"):
+                with translation.override(language):
+                    assert document.url == reverse("wagtaildocs_serve", args=[document.id, document.filename])
+        finally:
+            set_script_prefix("/")
+    assert client.get(document.url).status_code == 200
+    # Storage cleans names on upload (spaces, "%", "#"...); a name from elsewhere (an older upload, another
+    # storage) is quoted as reverse() quotes it.
+    for odd in ("50% & more #1?.pdf", "l'été (1)+été;=,!$*@:~.pdf", "a b.pdf"):
+        document.file.name = f"documents/{odd}"
+        assert document.url == reverse("wagtaildocs_serve", args=[document.id, document.filename])

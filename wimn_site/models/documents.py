@@ -1,11 +1,16 @@
 """The site's document model: each file knows its language, and language versions point to one original."""
 
+import functools
 import os
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.defaultfilters import filesizeformat
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.http import RFC3986_SUBDELIMS
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.models import AbstractDocument, DocumentQuerySet
@@ -22,6 +27,18 @@ def private_collection_exists(path_ref="collection__path"):
     """True when the collection at `path_ref` (a column name of the outer query) or a parent is restricted (one SQL
     condition, `UnderRestriction`)."""
     return UnderRestriction(path_ref, CollectionViewRestriction, "collection")
+
+
+PCHAR = RFC3986_SUBDELIMS + "/~:@"  # what reverse() leaves unquoted in a path
+
+
+@functools.lru_cache(maxsize=16)
+def serve_view_prefix(script_prefix, urlconf, language):
+    """ "/documents/": the serve view's address up to a document's id, under `script_prefix`, `urlconf` and
+    `language` (what reverse() reads; they key this cache)."""
+    marker = 987654321
+    url = reverse("wagtaildocs_serve", args=[marker, "file"], urlconf=urlconf)
+    return url[: url.rindex(f"/{marker}/") + 1]
 
 
 class WimnDocumentQuerySet(DocumentQuerySet):
@@ -178,6 +195,15 @@ class WimnDocument(AbstractDocument):
         self.text = extract_text(read_upload(self.file)) if is_pdf else ""
         self.text_chars = len(self.text)
         return self.text
+
+    @property
+    def url(self):
+        """The serve view's address, exactly as Wagtail's `url` writes it (every download passes the visibility
+        rules there), with one reverse() per script prefix instead of one per file: listings show dozens."""
+        if getattr(settings, "WAGTAILDOCS_SERVE_METHOD", None) != "serve_view" or self.pk is None:
+            return super().url
+        prefix = serve_view_prefix(get_script_prefix(), get_urlconf(), get_language())
+        return f"{prefix}{self.pk}/{quote(self.filename, safe=PCHAR)}"
 
     @property
     def has_text(self):
