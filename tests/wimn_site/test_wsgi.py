@@ -2,6 +2,7 @@
 the garbage collector's walks. Served under gunicorn by tests/wimn_site/test_outage.py and `make bench`."""
 
 import os
+import runpy
 import subprocess
 import sys
 
@@ -10,8 +11,8 @@ from django.conf import settings
 PROBE = """
 import gc, sys
 import wimn_site.wsgi
-from django.urls import get_resolver
-print(gc.get_freeze_count(), 'statements.views' in sys.modules or 'wimn_site.views' in sys.modules)
+from django.db import connection
+print(gc.get_freeze_count(), 'wimn_site.views' in sys.modules, connection.connection is None)
 """
 
 
@@ -20,7 +21,18 @@ def test_loading_the_application_freezes_what_it_loaded():
     out = subprocess.run(  # noqa: S603 - our own arguments
         [sys.executable, "-c", PROBE], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, check=True
     )
-    frozen, views_loaded = out.stdout.split()
+    frozen, views_loaded, no_connection = out.stdout.split()
     # Django, Wagtail and the apps are well over 100,000 objects; nothing is frozen in a plain interpreter.
     assert int(frozen) > 100_000
     assert views_loaded == "True"  # the URLconf was imported before the freeze, with the views it names
+    assert no_connection == "True"  # gunicorn forks its workers from this process: none may inherit a connection
+
+
+def test_gunicorn_loads_the_application_before_forking_unless_told_not_to(monkeypatch):
+    conf = settings.BASE_DIR / "gunicorn.conf.py"
+    for value, expected in ((None, True), ("0", False), ("1", True)):
+        if value is None:
+            monkeypatch.delenv("GUNICORN_PRELOAD", raising=False)
+        else:
+            monkeypatch.setenv("GUNICORN_PRELOAD", value)
+        assert runpy.run_path(str(conf))["preload_app"] is expected
