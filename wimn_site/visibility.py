@@ -21,9 +21,12 @@ A file used only by a live page in a private section is served to the visitors t
 (`document_allowed_for`), and never listed.
 """
 
+import functools
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
+from django.utils import translation
 
 from wagtail.documents.permissions import permission_policy
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex
@@ -70,7 +73,27 @@ def _family_ids_of_outer_original():
 
 def public_documents():
     """Originals of public families: what the library lists (see the module docstring for the rule)."""
+    return _built_once(_public_documents).all()  # a copy: the caller may filter or read it
 
+
+def public_document_versions():
+    """Every file (originals and language versions) that may be served and found: what site search shows."""
+    return _built_once(_public_document_versions).all()
+
+
+def _built_once(build):
+    """The rule `build()` makes, built once per process (building it took about 1 ms, on every download and
+    library page). It holds no value of a request, only content-type ids, which key it with the language."""
+    key = (ContentType.objects.get_for_model(Page).pk, ContentType.objects.get_for_model(WimnDocument).pk)
+    return _rules(build, *key, translation.get_language())
+
+
+@functools.lru_cache(maxsize=16)
+def _rules(build, page_type_id, document_type_id, language):
+    return build()
+
+
+def _public_documents():
     live_page_ids = public_pages(Page.objects.annotate(key=Cast("pk", CharField()))).values("key")
     used_by_live_pages = _page_references(_family_ids_of_outer_original()).filter(object_id__in=Subquery(live_page_ids))
     return visible_versions(WimnDocument.objects.filter(original__isnull=True)).filter(
@@ -78,10 +101,8 @@ def public_documents():
     )
 
 
-def public_document_versions():
-    """Every file (originals and language versions) that may be served and found: what site search shows."""
-
-    public_ids = public_documents().values("pk")
+def _public_document_versions():
+    public_ids = _public_documents().values("pk")
     return visible_versions(WimnDocument.objects.all()).filter(Q(pk__in=public_ids) | Q(original_id__in=public_ids))
 
 

@@ -13,6 +13,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 
 from campaigns.factories import logo_image
 from wimn_site.factories import ContentPageFactory, DocumentFactory, DocumentLibraryPageFactory
+from wimn_site.visibility import public_document_versions, public_documents
 
 pytestmark = pytest.mark.django_db
 
@@ -197,3 +198,19 @@ def test_a_documents_address_is_the_serve_views_whatever_its_name(name, client):
     for odd in ("50% & more #1?.pdf", "l'été (1)+été;=,!$*@:~.pdf", "a b.pdf"):
         document.file.name = f"documents/{odd}"
         assert document.url == reverse("wagtaildocs_serve", args=[document.id, document.filename])
+
+
+def test_the_public_files_rule_is_built_once_and_read_fresh_each_time():
+    """visibility.public_documents() builds its queryset once per process; every call gets its own copy, which
+    reads the database as it is now (nothing of an earlier answer is kept)."""
+    first = public_documents()
+    assert list(first) == []
+    report = DocumentFactory(title="Report", in_library=True)
+    spanish = DocumentFactory(title="Informe", language="es", original=report)
+    again = public_documents()
+    assert again is not first and again.query is not first.query
+    assert list(again) == [report] and list(first) == []  # the first copy kept its own, earlier answer
+    assert set(public_document_versions()) == {report, spanish}
+    report.in_library = False
+    report.save()
+    assert list(public_documents()) == [] and list(public_document_versions()) == []

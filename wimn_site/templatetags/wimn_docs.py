@@ -51,12 +51,12 @@ def document_download(context, document, label="", read_url=None, exact=False):
             if other.pk != doc.pk
         ]
     doc_language = getattr(doc, "language", settings.LANGUAGE_CODE)
-    size = filesizeformat(doc.size_bytes) if getattr(doc, "size_bytes", None) else ""
+    size_bytes = getattr(doc, "size_bytes", None)  # read once: without a stored size it asks the storage
+    size = filesizeformat(size_bytes) if size_bytes else ""
     kind = getattr(doc, "extension_label", "")
     is_fallback = doc_language != language and not exact  # `exact`: the visitor chose this file
-    # Each value once, as text: the template repeats several, and a document's URL is a reverse() per read.
-    # Each value once, as text: the template repeats several, and a document's URL is a reverse() per read. The
-    # sentences are made here, not with {% blocktranslate %} (same messages), as the tag is on every listing row.
+    # Each value once, as text: the template repeats several. The sentences are made here, not with
+    # {% blocktranslate %} (same messages), as the tag is on every listing row.
     return {
         "doc": doc,
         "url": doc.url,
