@@ -15,4 +15,4 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # max_requests starts in milliseconds instead of loading Django for a second while requests queue behind it
 # (their p99 went from 1 s to 46 ms), and the workers share the loaded code's memory. A code change then
 # needs a restart of gunicorn, not a HUP.
-preload_app = os.environ.get("GUNICORN_PRELOAD", "1") != "0"
+preload_app = os.environ.get("GUNICORN_PRELOAD", "1").strip().lower() not in ("0", "false", "no", "off")

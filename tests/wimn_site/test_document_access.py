@@ -12,6 +12,7 @@ from django.utils import translation
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from campaigns.factories import logo_image
+from wimn_site import visibility
 from wimn_site.factories import ContentPageFactory, DocumentFactory, DocumentLibraryPageFactory
 from wimn_site.visibility import public_document_versions, public_documents
 
@@ -203,6 +204,8 @@ def test_a_documents_address_is_the_serve_views_whatever_its_name(name, client):
 def test_the_public_files_rule_is_built_once_and_read_fresh_each_time():
     """visibility.public_documents() builds its queryset once per process; every call gets its own copy, which
     reads the database as it is now (nothing of an earlier answer is kept)."""
+    public_documents(), public_document_versions()  # built (or already built) in this process
+    built = visibility._rules.cache_info().misses
     first = public_documents()
     assert list(first) == []
     report = DocumentFactory(title="Report", in_library=True)
@@ -214,3 +217,4 @@ def test_the_public_files_rule_is_built_once_and_read_fresh_each_time():
     report.in_library = False
     report.save()
     assert list(public_documents()) == [] and list(public_document_versions()) == []
+    assert visibility._rules.cache_info().misses == built  # every call since reused the rules built before
