@@ -12,6 +12,8 @@ serve-view hooks): a file in a private collection only for visitors its restrict
 only while `document_allowed_for` says the file may be served. Anything else is a 404, like the file.
 """
 
+import functools
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Subquery
 from django.db.models.functions import Cast
@@ -53,29 +55,41 @@ def pages_carrying(originals, request):
     originals = [document for document in originals if document is not None]
     if not models or not originals:
         return {}
-    page_types = [model for model in get_page_models() if issubclass(model, tuple(models))]  # and their subclasses
     root_of = {}
     for original in originals:
         for version in original.versions():
             root_of[str(version.pk)] = original.pk
-    live_page_ids = public_pages(Page.objects.annotate(key=Cast("pk", CharField()))).values("key")
-    references = (
-        ReferenceIndex.objects.filter(
-            base_content_type=ContentType.objects.get_for_model(Page),
-            content_type__in=list(ContentType.objects.get_for_models(*page_types).values()),
-            to_content_type=ContentType.objects.get_for_model(WimnDocument),
-            to_object_id__in=list(root_of),
-        )
-        .filter(object_id__in=Subquery(live_page_ids))
-        .order_by("object_id")
-        .values_list("to_object_id", "object_id")
-    )
+    references = _carrier_references(tuple(models)).filter(to_object_id__in=list(root_of))
     page_of = {}
     for document_id, page_id in references:
         if page_id.isdigit():
             page_of.setdefault(root_of[document_id], int(page_id))
     links = page_links(page_of.values(), request)
     return {root: links[page_id] for root, page_id in page_of.items() if page_id in links}
+
+
+def _carrier_references(models):
+    """References from live public pages of the types `models` (and their subclasses) to documents, as
+    (document id, page id) text pairs, page ids in order: built once per process and set of page types (it
+    holds content-type ids, nothing of a request); callers narrow a copy to their documents."""
+    page_type, document_type = ContentType.objects.get_for_model(Page), ContentType.objects.get_for_model(WimnDocument)
+    return _built_references(models, page_type.pk, document_type.pk).all()
+
+
+@functools.lru_cache(maxsize=8)
+def _built_references(models, page_type_id, document_type_id):
+    page_types = [model for model in get_page_models() if issubclass(model, models)]  # and their subclasses
+    live_page_ids = public_pages(Page.objects.annotate(key=Cast("pk", CharField()))).values("key")
+    return (
+        ReferenceIndex.objects.filter(
+            base_content_type_id=page_type_id,
+            content_type__in=list(ContentType.objects.get_for_models(*page_types).values()),
+            to_content_type_id=document_type_id,
+        )
+        .filter(object_id__in=Subquery(live_page_ids))
+        .order_by("object_id")
+        .values_list("to_object_id", "object_id")
+    )
 
 
 def may_read(document, request):

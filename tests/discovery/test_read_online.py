@@ -18,7 +18,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 from statements.factories import MediaAlertFactory, StatementAttachmentFactory, StatementIndexPageFactory
 from statements.models import StatementBasePage
 from tests.helpers import count_queries, soup
-from wimn_site import page_cache, registry
+from wimn_site import page_cache, read_online, registry
 from wimn_site.factories import ContentPageFactory, DocumentFactory
 from wimn_site.models import ContentPage
 
@@ -230,6 +230,22 @@ def test_a_document_a_registered_page_carries_links_that_page(client, library, h
     assert soup(client.get("/en/joint/")).select_one(".download__read")["href"] == text_url(original)
     page.unpublish()
     assert client.get(text_url(original)).status_code == 404
+
+
+def test_the_carrying_page_follows_publishing_though_its_query_is_built_once(client, library, home):
+    """read_online builds the references query once per process and set of page types; each library request
+    narrows a copy, so a page unpublished or published since is seen at once."""
+    original = DocumentFactory(title="Joint statement", paragraphs=ENGLISH, in_library=True)
+    page = attached(home, original, slug="joint")
+    with hooks.register_temporarily(registry.DOCUMENT_PAGES, lambda: [ContentPage]):
+        read_link = lambda: soup(client.get("/en/documents/")).select_one(".library-item .download__read")["href"]  # noqa: E731
+        assert read_link() == "/en/joint/"
+        built = read_online._built_references.cache_info().misses
+        page.unpublish()
+        assert read_link() == text_url(original)
+        page.save_revision().publish()
+        assert read_link() == "/en/joint/"
+        assert read_online._built_references.cache_info().misses == built
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
