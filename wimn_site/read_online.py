@@ -12,8 +12,6 @@ serve-view hooks): a file in a private collection only for visitors its restrict
 only while `document_allowed_for` says the file may be served. Anything else is a 404, like the file.
 """
 
-import functools
-
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Subquery
 from django.db.models.functions import Cast
@@ -24,7 +22,7 @@ from wagtail.models import Page, ReferenceIndex, get_page_models
 from . import registry
 from .models.documents import WimnDocument
 from .related import page_links
-from .visibility import document_allowed_for, public_pages
+from .visibility import built_once, document_allowed_for, public_pages
 
 
 def document_page_models():
@@ -70,21 +68,19 @@ def pages_carrying(originals, request):
 
 def _carrier_references(models):
     """References from live public pages of the types `models` (and their subclasses) to documents, as
-    (document id, page id) text pairs, page ids in order: built once per process and set of page types (it
-    holds content-type ids, nothing of a request); callers narrow a copy to their documents."""
-    page_type, document_type = ContentType.objects.get_for_model(Page), ContentType.objects.get_for_model(WimnDocument)
-    return _built_references(models, page_type.pk, document_type.pk).all()
+    (document id, page id) text pairs, page ids in order: built once per process and set of page types
+    (`visibility.built_once`); callers narrow a copy to their documents."""
+    return built_once(_references_from, models).all()
 
 
-@functools.lru_cache(maxsize=8)
-def _built_references(models, page_type_id, document_type_id):
+def _references_from(models):
     page_types = [model for model in get_page_models() if issubclass(model, models)]  # and their subclasses
     live_page_ids = public_pages(Page.objects.annotate(key=Cast("pk", CharField()))).values("key")
     return (
         ReferenceIndex.objects.filter(
-            base_content_type_id=page_type_id,
+            base_content_type=ContentType.objects.get_for_model(Page),
             content_type__in=list(ContentType.objects.get_for_models(*page_types).values()),
-            to_content_type_id=document_type_id,
+            to_content_type=ContentType.objects.get_for_model(WimnDocument),
         )
         .filter(object_id__in=Subquery(live_page_ids))
         .order_by("object_id")

@@ -73,24 +73,25 @@ def _family_ids_of_outer_original():
 
 def public_documents():
     """Originals of public families: what the library lists (see the module docstring for the rule)."""
-    return _built_once(_public_documents).all()  # a copy: the caller may filter or read it
+    return built_once(_public_documents).all()  # a copy: the caller may filter or read it
 
 
 def public_document_versions():
     """Every file (originals and language versions) that may be served and found: what site search shows."""
-    return _built_once(_public_document_versions).all()
+    return built_once(_public_document_versions).all()
 
 
-def _built_once(build):
-    """The rule `build()` makes, built once per process (building it took about 1 ms, on every download and
-    library page). It holds no value of a request, only content-type ids, which key it with the language."""
+def built_once(build, *args):
+    """The queryset `build(*args)` makes, built once per process (building a rule like these takes about 1 ms,
+    on every download and library page). It must hold no value of a request, only content-type ids, which key
+    it with `args` and the language. Shared: callers take a copy (`.all()`) before filtering or reading it."""
     key = (ContentType.objects.get_for_model(Page).pk, ContentType.objects.get_for_model(WimnDocument).pk)
-    return _rules(build, *key, translation.get_language())
+    return _built(build, args, *key, translation.get_language())
 
 
-@functools.lru_cache(maxsize=16)
-def _rules(build, page_type_id, document_type_id, language):
-    return build()
+@functools.lru_cache(maxsize=64)  # a few rules x four languages x content-type ids
+def _built(build, args, page_type_id, document_type_id, language):
+    return build(*args)
 
 
 def _public_documents():

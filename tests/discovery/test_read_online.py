@@ -18,7 +18,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 from statements.factories import MediaAlertFactory, StatementAttachmentFactory, StatementIndexPageFactory
 from statements.models import StatementBasePage
 from tests.helpers import count_queries, soup
-from wimn_site import page_cache, read_online, registry
+from wimn_site import page_cache, registry, visibility
 from wimn_site.factories import ContentPageFactory, DocumentFactory
 from wimn_site.models import ContentPage
 
@@ -240,12 +240,12 @@ def test_the_carrying_page_follows_publishing_though_its_query_is_built_once(cli
     with hooks.register_temporarily(registry.DOCUMENT_PAGES, lambda: [ContentPage]):
         read_link = lambda: soup(client.get("/en/documents/")).select_one(".library-item .download__read")["href"]  # noqa: E731
         assert read_link() == "/en/joint/"
-        built = read_online._built_references.cache_info().misses
+        built = visibility._built.cache_info().misses
         page.unpublish()
         assert read_link() == text_url(original)
         page.save_revision().publish()
         assert read_link() == "/en/joint/"
-        assert read_online._built_references.cache_info().misses == built
+        assert visibility._built.cache_info().misses == built
 
 
 @pytest.mark.parametrize("language", ["en", "es"])

@@ -205,7 +205,7 @@ def test_the_public_files_rule_is_built_once_and_read_fresh_each_time():
     """visibility.public_documents() builds its queryset once per process; every call gets its own copy, which
     reads the database as it is now (nothing of an earlier answer is kept)."""
     public_documents(), public_document_versions()  # built (or already built) in this process
-    built = visibility._rules.cache_info().misses
+    built = visibility._built.cache_info().misses
     first = public_documents()
     assert list(first) == []
     report = DocumentFactory(title="Report", in_library=True)
@@ -217,4 +217,4 @@ def test_the_public_files_rule_is_built_once_and_read_fresh_each_time():
     report.in_library = False
     report.save()
     assert list(public_documents()) == [] and list(public_document_versions()) == []
-    assert visibility._rules.cache_info().misses == built  # every call since reused the rules built before
+    assert visibility._built.cache_info().misses == built  # every call since reused the rules built before

@@ -159,25 +159,27 @@ def social_image(context, page=None):
     }
 
 
-@register.simple_tag
-def page_description(page):
-    """The page's own short description: SEO description, else summary, intro or mission (any page type)."""
+def _own_description(page):
+    """(field, text) of the page's own short description: SEO description, else summary, intro or mission (any
+    page type; a template asking for a field the page lacks costs a dir() of the page)."""
     for name in ("search_description", "summary", "intro", "mission"):
         value = getattr(page, name, "")
         if isinstance(value, str) and value.strip():
-            return value.strip()
-    return ""
+            return name, value.strip()
+    return "", ""
+
+
+@register.simple_tag
+def page_description(page):
+    """The page's own short description (`_own_description`), as the share cards use it."""
+    return _own_description(page)[1]
 
 
 @register.simple_tag
 def meta_description(page):
-    """The page's `<meta name="description">`: its SEO description, else its intro or summary cut to 40 words,
-    else its mission (any page type; asking a template for a field the page lacks costs a dir() of the page)."""
-    for name, words in (("search_description", None), ("intro", 40), ("summary", 40), ("mission", None)):
-        value = getattr(page, name, "")
-        if isinstance(value, str) and value:
-            return truncatewords(value, words) if words else value
-    return ""
+    """The page's `<meta name="description">`: its own description, a summary or an intro cut to 40 words."""
+    name, text = _own_description(page)
+    return truncatewords(text, 40) if name in ("summary", "intro") else text
 
 
 @register.simple_tag
