@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from wimn_site import registry
+from wimn_site.compiled import ID, compiled
 from wimn_site.related import originals
 
 DOCUMENTS_MAX = 12
@@ -41,15 +42,16 @@ def campaign_groups(campaign, request):
 def campaign_documents(campaign):
     """The documents of a campaign (originals, with their offered language versions), newest link first.
 
-    Each registered contribution gives a queryset of (original id, date) pairs of the documents its pages link:
-    `values_list("root", "day")` of two annotations made in that order, so that every contribution's SQL has
-    its columns in the same order; they are read together in one query (UNION ALL). The originals outside
+    Each registered contribution gives a queryset of (original id, date) pairs of the documents its pages link,
+    given the campaign's id: `values_list("root", "day")` of two annotations made in that order, so that every
+    contribution's SQL has its columns in the same order; they are read together in one query (UNION ALL),
+    compiled once (`wimn_site.compiled`). The originals outside
     private collections and their versions are one more (`wimn_site.related`).
     """
-    parts = [function(campaign) for function in hooks.get_hooks(registry.CAMPAIGN_DOCUMENTS)]
-    parts = [part for part in parts if part is not None]
+    if not hooks.get_hooks(registry.CAMPAIGN_DOCUMENTS):
+        return []
     linked_on = {}
-    for pk, day in parts[0].union(*parts[1:], all=True) if parts else ():
+    for pk, day in _linked_documents(campaign=campaign.pk):
         if pk not in linked_on or (day is not None and (linked_on[pk] is None or day > linked_on[pk])):
             linked_on[pk] = day
     if not linked_on:
@@ -57,6 +59,13 @@ def campaign_documents(campaign):
     found = originals(linked_on)
     newest_first = sorted(found, key=lambda pk: (linked_on[pk] is not None, linked_on[pk] or 0, pk), reverse=True)
     return [found[pk] for pk in newest_first[:DOCUMENTS_MAX]]
+
+
+@compiled(campaign=ID)
+def _linked_documents(campaign):
+    """(original id, date) of every document the campaign's pages link, from every registered contribution."""
+    parts = [function(campaign) for function in hooks.get_hooks(registry.CAMPAIGN_DOCUMENTS)]
+    return parts[0].union(*parts[1:], all=True)
 
 
 def organization_sections(organization, request):

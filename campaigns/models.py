@@ -26,6 +26,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from wimn_site.blocks import BaseStreamBlock
+from wimn_site.compiled import ID, TEXT, child_paths, compiled
 from wimn_site.listing import FilteredListingMixin, ListingFilterSet, paginate_in_one_query
 from wimn_site.models import EnglishBaseColumnsMixin, TranslatedPageMixin
 from wimn_site.models.mixins import ChoiceLabelsMixin
@@ -339,7 +340,8 @@ class CampaignIndexPage(TranslatedPageMixin, Page):
     def fetch_campaign(self, slug):
         """The child campaign `slug` with its hero image, its demands and milestones read (one query each,
         `wimn_site.related`)."""
-        campaign = CampaignPage.objects.child_of(self).filter(slug=slug).select_related("hero_image").first()
+        found = _campaign_at(slug=slug, **child_paths(self))
+        campaign = found[0] if found else None
         if campaign is not None:
             prefetch([campaign], "demands", "milestones")
         return campaign
@@ -355,6 +357,11 @@ class CampaignIndexPage(TranslatedPageMixin, Page):
         context["current_campaigns"] = [c for c in campaigns if c.is_current]
         context["past_campaigns"] = [c for c in campaigns if not c.is_current]
         return context
+
+
+@compiled(low=TEXT, high=TEXT, depth=ID, slug=TEXT)
+def _campaign_at(low, high, depth, slug):
+    return CampaignPage.objects.filter(path__range=(low, high), depth=depth, slug=slug).select_related("hero_image")
 
 
 class CampaignPage(TranslatedPageMixin, Page):

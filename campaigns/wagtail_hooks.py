@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from wimn_site import registry
+from wimn_site.compiled import ID, TEXT, compiled, descendant_paths
 from wimn_site.demo_data import DemoData
 from wimn_site.frame import localized_columns
 from wimn_site.home import below
@@ -62,24 +63,28 @@ def campaigns_sections():
     return {"campaigns": CampaignIndexPage, "calendar": AdvocacyCalendarPage}
 
 
+@compiled(chosen=ID, low=TEXT, high=TEXT)
+def _featured_campaign(chosen, low, high):
+    card = ("url_path", "is_current", "start_date", "end_date", *localized_columns("title"))
+    card += localized_columns("intro")
+    return (
+        below(CampaignPage.objects.all(), low, high)
+        .select_related("hero_image")
+        .only("hero_image", *dict.fromkeys(card))  # the card's columns (campaign_card.html), not the body's
+        .annotate(chosen=Case(When(pk=chosen, then=Value(0)), default=Value(1)))
+        .order_by("chosen", "-is_current", F("last_published_at").desc(nulls_last=True), "-pk")[:1]
+    )
+
+
 @hooks.register(registry.HOME_SECTIONS, order=20)
 def featured_on_the_home_page(home, request, links):
     """The editor's choice when it is live, else the current campaign published most recently, else the latest."""
     if not links.get("campaigns"):
         return None
-    chosen = home.featured_campaign_id or 0
-    card = ("url_path", "is_current", "start_date", "end_date", *localized_columns("title"))
-    card += localized_columns("intro")
-    campaign = (
-        below(home, CampaignPage.objects.all())
-        .select_related("hero_image")
-        .only("hero_image", *dict.fromkeys(card))  # the card's columns (campaign_card.html), not the body's
-        .annotate(chosen=Case(When(pk=chosen, then=Value(0)), default=Value(1)))
-        .order_by("chosen", "-is_current", F("last_published_at").desc(nulls_last=True), "-pk")
-        .first()
-    )
-    if campaign is None:
+    found = _featured_campaign(chosen=home.featured_campaign_id or 0, **descendant_paths(home))
+    if not found:
         return None
+    campaign = found[0]
     return registry.HomeSection(
         key="campaign",
         template="campaigns/includes/home_featured.html",

@@ -12,9 +12,10 @@ from wagtail import hooks
 
 from campaigns.models import pages_showing
 from wimn_site import registry
+from wimn_site.compiled import ID, MOMENT, TEXT, compiled, descendant_paths
 from wimn_site.demo_data import DemoData
 from wimn_site.home import below
-from wimn_site.related import page_rows
+from wimn_site.related import page_columns, page_rows
 from wimn_site.visibility import public_pages
 
 from . import times
@@ -29,13 +30,18 @@ def events_section():
     return {"events": EventIndexPage}
 
 
+@compiled(moment=MOMENT, low=TEXT, high=TEXT)
+def _upcoming_events(moment, low, high):
+    upcoming = below(EventPage.objects.filter(end__gte=moment), low, high).order_by("start", "pk")
+    return upcoming.defer(*BODY_COLUMNS)[:UPCOMING_EVENTS]  # a card shows no body
+
+
 @hooks.register(registry.HOME_SECTIONS, order=30)
 def upcoming_on_the_home_page(home, request, links):
     if not links.get("events"):
         return None
     moment = times.now()
-    upcoming = below(home, EventPage.objects.filter(end__gte=moment)).order_by("start", "pk")
-    events = list(upcoming.defer(*BODY_COLUMNS)[:UPCOMING_EVENTS])  # a card shows no body
+    events = _upcoming_events(moment=moment, **descendant_paths(home))
     if not events:
         return None
     for event in events:
@@ -48,12 +54,18 @@ def upcoming_on_the_home_page(home, request, links):
     )
 
 
+@compiled(campaign=ID)
+def _events_of_a_campaign(campaign):
+    """The newest few, with the total."""
+    events = public_pages(EventPage.objects.filter(campaign=campaign)).order_by("-start", "-pk")
+    events = events.annotate(events_total=Window(Count("pk")))
+    return events.values(*page_columns("start", "timezone", "events_total"))[: registry.CAMPAIGN_ITEMS]
+
+
 @hooks.register(registry.CAMPAIGN_SECTIONS, order=20)
 def events_of_a_campaign(campaign, request):
     """The newest few events of the campaign, dated in their own time zone, with the total; one query."""
-    events = public_pages(EventPage.objects.filter(campaign=campaign)).order_by("-start", "-pk")
-    events = events.annotate(events_total=Window(Count("pk")))[: registry.CAMPAIGN_ITEMS]
-    rows = page_rows(events, request, "start", "timezone", "events_total")
+    rows = page_rows(_events_of_a_campaign(campaign=campaign.pk), request)
     if not rows:
         return None
     for event in rows:
@@ -78,19 +90,22 @@ def programs_of_a_campaign(campaign):
     ).values_list("root", "day")
 
 
+@compiled(organization=ID)
+def _events_of(organization):
+    """The organization's events, newest first, each with its roles."""
+    return (
+        public_pages(EventPage.objects.filter(participants__organization=organization))
+        .annotate(roles=ArrayAgg("participants__role", distinct=True))
+        .order_by("-start", "-pk")
+        .values(*page_columns("start", "timezone", "roles"))
+    )
+
+
 @hooks.register(registry.ORGANIZATION_SECTIONS, order=20)
 def events_an_organization_took_part_in(organization, request):
     """The events where the organization had a role (organizer, co-sponsor, the organization a speaker spoke
     for...), newest first, each with its roles; one query."""
-    events = page_rows(
-        public_pages(EventPage.objects.filter(participants__organization=organization))
-        .annotate(roles=ArrayAgg("participants__role", distinct=True))
-        .order_by("-start", "-pk"),
-        request,
-        "start",
-        "timezone",
-        "roles",
-    )
+    events = page_rows(_events_of(organization=organization.pk), request)
     if not events:
         return None
     order = [role for role, _label in EventParticipant.ROLES]

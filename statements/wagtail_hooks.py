@@ -3,7 +3,7 @@ home page's latest statements and media alerts, a campaign's statements and an o
 
 from urllib.parse import urlencode
 
-from django.db.models import Case, Count, F, Q, Value, When, Window
+from django.db.models import Count, F, Value, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.urls import path, reverse
 from django.utils import translation
@@ -13,11 +13,12 @@ from wagtail import hooks
 
 from campaigns.models import pages_showing
 from wimn_site import registry
+from wimn_site.compiled import ID, IDS, TEXT, compiled, descendant_paths
 from wimn_site.demo_data import DemoData
 from wimn_site.frame import localized, localized_columns
 from wimn_site.home import below
 from wimn_site.models.mixins import available_in_row
-from wimn_site.related import page_rows
+from wimn_site.related import page_columns, page_rows
 from wimn_site.visibility import public_pages
 
 from . import history_admin
@@ -41,25 +42,46 @@ def statements_section():
 
 
 def latest_statements(home, request=None):
-    """(statements, media alerts): the pinned ones first (in their order), then by date; three small queries,
-    plainer and faster than one windowed query. Teasers as rows (`related.page_rows`): title, URL, date, kind and
-    summary in the active language, and `english` when the page is not translated into it."""
+    """(statements, media alerts): the pinned ones first (in their order), then by date; one query. Teasers as
+    rows (`related.page_rows`): title, URL, date, kind and summary in the active language, and `english` when
+    the page is not translated into it."""
     pins = [pin.statement_id for pin in home.featured_statements.all()]  # read with the kept home page (frame)
-    pages = below(home, StatementBasePage.objects.all())
-    pinned_first = Case(*[When(pk=pk, then=Value(n)) for n, pk in enumerate(pins)], default=Value(len(pins)))
-    statements = (
-        pages.filter(Q(pk__in=pins) | ~Q(kind=MEDIA_ALERT))
-        .annotate(pin=pinned_first if pins else Value(0))
-        .order_by("pin", "-date", "-pk")[:LATEST_STATEMENTS]
+    parts = {PINNED: [], NEWEST: [], ALERTS: []}
+    for row in _latest_rows(pins=pins, **descendant_paths(home)):
+        parts[row.pop("part")].append(row)
+    pinned = sorted(parts[PINNED], key=lambda row: pins.index(row["pk"]))
+    newest = sorted(parts[NEWEST], key=lambda row: (row["date"], row["pk"]), reverse=True)
+    alerts = sorted(parts[ALERTS], key=lambda row: (row["date"], row["pk"]), reverse=True)
+    return teasers((pinned + newest)[:LATEST_STATEMENTS], request), teasers(alerts, request)
+
+
+PINNED, NEWEST, ALERTS = range(3)
+
+
+@compiled(pins=IDS, low=TEXT, high=TEXT)
+def _latest_rows(pins, low, high):
+    """The pinned statements, the newest others (no media alerts), the newest media alerts not pinned: each row
+    with its `part`."""
+    pages = below(StatementBasePage.objects.all(), low, high)
+    columns = (*page_columns("date", "kind", *localized_columns("summary")), "part")
+    newest = pages.exclude(kind=MEDIA_ALERT).exclude(pk__any=pins).order_by("-date", "-pk")
+    alerts = pages.filter(kind=MEDIA_ALERT).exclude(pk__any=pins).order_by("-date", "-pk")
+    return (
+        pages.filter(pk__any=pins)
+        .annotate(part=Value(PINNED))
+        .values(*columns)
+        .union(
+            newest.annotate(part=Value(NEWEST)).values(*columns)[:LATEST_STATEMENTS],
+            alerts.annotate(part=Value(ALERTS)).values(*columns)[:LATEST_ALERTS],
+            all=True,
+        )
     )
-    alerts = pages.filter(kind=MEDIA_ALERT).exclude(pk__in=pins).order_by("-date", "-pk")[:LATEST_ALERTS]
-    return teasers(statements, request), teasers(alerts, request)
 
 
-def teasers(pages, request):
+def teasers(rows, request):
+    """Teasers of the pages `rows` (dicts of their `page_columns`, with the kind, date and summary)."""
     language = translation.get_language()
-    summary = localized_columns("summary")
-    rows = page_rows(pages, request, "date", "kind", *summary)
+    rows = page_rows(rows, request)
     for row in rows:
         row.kind_label = KIND_LABELS.get(row.kind, row.kind)
         row.summary = localized(vars(row), "summary")
@@ -86,23 +108,26 @@ def _listing_url(item_url):
     return item_url.rstrip("/").rsplit("/", 1)[0] + "/" if item_url else ""
 
 
-@hooks.register(registry.CAMPAIGN_SECTIONS, order=10)
-def statements_of_a_campaign(campaign, request):
-    """One group per kind (statements, joint statements, ... op-eds): the newest few, each kind's total and a
-    link to the listing filtered to the campaign and kind; one query."""
-    rows = page_rows(
+@compiled(campaign=ID)
+def _statement_rows_of_a_campaign(campaign):
+    """The newest few of each kind, with each kind's total."""
+    return (
         public_pages(StatementBasePage.objects.filter(campaign=campaign))
         .annotate(
             rank=Window(RowNumber(), partition_by=[F("kind")], order_by=[F("date").desc(), F("pk").desc()]),
             kind_total=Window(Count("pk"), partition_by=[F("kind")]),
         )
         .filter(rank__lte=registry.CAMPAIGN_ITEMS)
-        .order_by("-date", "-pk"),
-        request,
-        "kind",
-        "date",
-        "kind_total",
+        .order_by("-date", "-pk")
+        .values(*page_columns("kind", "date", "kind_total"))
     )
+
+
+@hooks.register(registry.CAMPAIGN_SECTIONS, order=10)
+def statements_of_a_campaign(campaign, request):
+    """One group per kind (statements, joint statements, ... op-eds): the newest few, each kind's total and a
+    link to the listing filtered to the campaign and kind; one query."""
+    rows = page_rows(_statement_rows_of_a_campaign(campaign=campaign.pk), request)
     by_kind = {}
     for row in rows:
         row.display_date = row.date
@@ -137,15 +162,19 @@ def documents_of_a_campaign(campaign):
     )
 
 
-@hooks.register(registry.ORGANIZATION_SECTIONS, order=10)
-def statements_an_organization_signed(organization, request):
-    pages = page_rows(
+@compiled(organization=ID)
+def _statements_signed_by(organization):
+    return (
         public_pages(StatementPage.objects.filter(signatories__organization=organization))
         .distinct()
-        .order_by("-date", "-pk"),
-        request,
-        "date",
+        .order_by("-date", "-pk")
+        .values(*page_columns("date"))
     )
+
+
+@hooks.register(registry.ORGANIZATION_SECTIONS, order=10)
+def statements_an_organization_signed(organization, request):
+    pages = page_rows(_statements_signed_by(organization=organization.pk), request)
     for page in pages:
         page.display_date = page.date
     if not pages:

@@ -18,14 +18,16 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from . import registry
+from .compiled import descendant_paths
 from .frame import Link, site_frame
 from .models.forms import NEWSLETTER
 from .visibility import public_pages
 
 
-def below(home, queryset):
-    """The live, public pages of `queryset` below `home`."""
-    return public_pages(queryset.filter(path__startswith=home.path, depth__gt=home.depth))
+def below(queryset, low, high):
+    """The live, public pages of `queryset` below the home page, in a compiled read (`wimn_site.compiled`): its
+    `low` and `high` are the home page's `descendant_paths`."""
+    return public_pages(queryset.filter(path__gt=low, path__lt=high))
 
 
 def section_links(home, request):
@@ -43,7 +45,7 @@ def section_links(home, request):
     if home.cta_page_id:
         chosen = next((page for page in children if page.pk == home.cta_page_id), None)
         if chosen is None:
-            deeper = below(home, Page.objects.filter(pk=home.cta_page_id)).first()
+            deeper = below(Page.objects.filter(pk=home.cta_page_id), **descendant_paths(home)).first()
             chosen = Link.of(deeper, request) if deeper is not None else None
     newsletter = next((page for page in children if page.form_purpose == NEWSLETTER), None)
     found["cta"] = chosen or newsletter

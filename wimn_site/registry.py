@@ -16,8 +16,9 @@ these hook names in its `wagtail_hooks.py`:
     (campaign, request) -> [Section]: what a campaign hub lists of the pages tagged to it.
 
 ``wimn_campaign_documents``
-    (campaign) -> queryset of (original document id, date) pairs: the documents the campaign's pages that
-    visitors may see link, with the date each link counts from (see `campaigns.aggregation`).
+    (campaign id) -> queryset of (original document id, date) pairs: the documents the campaign's pages that
+    visitors may see link, with the date each link counts from (see `campaigns.aggregation`). Always a
+    queryset, its shape the same for every campaign: it is compiled once (`wimn_site.compiled`).
 
 ``wimn_organization_sections``
     (organization, request) -> Section or None: what an organization of the directory did on the site

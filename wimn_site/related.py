@@ -17,6 +17,7 @@ from django.db.models import Prefetch, Q, prefetch_related_objects
 
 from wagtail.models import Page
 
+from .compiled import IDS, compiled
 from .frame import Link, fallback_language, link_columns, localized, localized_columns, url_of
 from .models.documents import WimnDocument
 from .visibility import public_pages, visible_versions
@@ -51,9 +52,7 @@ def originals(root_ids):
     ids = {pk for pk in root_ids if pk}
     if not ids:
         return {}
-    rows = list(
-        visible_versions(WimnDocument.objects.filter(Q(pk__in=ids) | Q(original_id__in=ids))).order_by("language", "pk")
-    )
+    rows = _families(ids=ids)
     found = {row.pk: row for row in rows if row.pk in ids}
     for original in found.values():
         original._prefetched_objects_cache = {"translations": []}
@@ -63,6 +62,14 @@ def originals(root_ids):
             WimnDocument.original.field.set_cached_value(row, original)
             original._prefetched_objects_cache["translations"].append(row)
     return found
+
+
+@compiled(ids=IDS)
+def _families(ids):
+    """The files of the families `ids` outside private collections, by language."""
+    return visible_versions(WimnDocument.objects.filter(Q(pk__any=ids) | Q(original_id__any=ids))).order_by(
+        "language", "pk"
+    )
 
 
 def original_id(document):
@@ -92,7 +99,7 @@ def page_links(page_ids, request):
     if not ids:
         return {}
     links, elsewhere = {}, []
-    for row in public_pages(Page.objects.filter(pk__in=ids)).values(*link_columns()):
+    for row in _link_rows(ids=ids):
         url = url_of(row["url_path"], request)
         if url is None:
             elsewhere.append(row["pk"])
@@ -103,11 +110,21 @@ def page_links(page_ids, request):
     return links
 
 
-def page_rows(queryset, request, *fields):
-    """The pages of `queryset` as plain rows for a list of links (a campaign's statements, an organization's
-    events): `pk`, `title` in the active language, `url`, and `fields` (names or annotations of the queryset), as
-    attributes. One query, no page instances: an instance reads every column, a body in four languages each."""
-    columns = ("pk", "url_path", *localized_columns("title"), *fields)
+@compiled(ids=IDS)
+def _link_rows(ids):
+    return public_pages(Page.objects.filter(pk__any=ids)).values(*link_columns())
+
+
+def page_columns(*fields):
+    """What `page_rows` reads of each page (a queryset's `values()`, in the active language), and `fields`."""
+    return tuple(dict.fromkeys(("pk", "url_path", *localized_columns("title"), *fields)))
+
+
+def page_rows(rows, request):
+    """Pages as plain rows for a list of links (a campaign's statements, an organization's events), from the
+    dicts of a queryset's `.values(*page_columns(...))`: `pk`, `title` in the active language, `url`, and
+    the other columns, as attributes. No page instances: an instance reads every column, a body in four
+    languages each."""
     rows = [
         SimpleNamespace(
             title=localized(row, "title"),
@@ -115,7 +132,7 @@ def page_rows(queryset, request, *fields):
             url=url_of(row["url_path"], request),
             **row,
         )
-        for row in queryset.values(*dict.fromkeys(columns))
+        for row in rows
     ]
     elsewhere = [row.pk for row in rows if row.url is None]
     if elsewhere:  # pages outside the request's site know their address; one more query

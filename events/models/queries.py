@@ -6,14 +6,23 @@ its language versions are read with one query each. `EventPage.read_related()` t
 template shows, which `fetch_event` attaches to the event (`fetched_related`).
 """
 
+from wimn_site.compiled import ID, TEXT, child_paths, compiled
 from wimn_site.related import prefetch
 
 from .event import EventPage
 
 
+@compiled(low=TEXT, high=TEXT, depth=ID, slug=TEXT)
+def _live_event_at(low, high, depth, slug):
+    return EventPage.objects.filter(path__range=(low, high), depth=depth, slug=slug, live=True).select_related(
+        "program"
+    )
+
+
 def fetch_event(index, slug, request=None):
     """The live event `slug` of the section `index` with what it shows attached (`fetched_related`), or None."""
-    event = EventPage.objects.live().child_of(index).filter(slug=slug).select_related("program").first()
+    found = _live_event_at(slug=slug, **child_paths(index))
+    event = found[0] if found else None
     if event is not None:
         prefetch([event], *event.related_lookups())
         event.fetched_related = event.read_related(request)

@@ -6,6 +6,8 @@ way every page reads its rows (`wimn_site.related`). The listing's filter choice
 Visibility is `wimn_site.visibility.public_pages`.
 """
 
+import functools
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.functions import ExtractYear
@@ -14,6 +16,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from campaigns.models import CampaignPage
+from wimn_site.compiled import ID, TEXT, child_paths, compiled
 from wimn_site.models import Topic
 from wimn_site.related import by_name, prefetch
 from wimn_site.visibility import public_pages
@@ -31,18 +34,33 @@ def fetch_child(index_page, slug):
     page types' tables, each with its body in four languages.
     """
     # Only live pages; view restrictions are enforced after routing by Wagtail (login or password form).
-    found = index_page.get_children().live().filter(slug=slug).values_list("pk", "content_type_id").first()
-    if found is None:
+    found = _live_child(slug=slug, **child_paths(index_page))
+    if not found:
         return None
-    model = ContentType.objects.get_for_id(found[1]).model_class()
+    pk, content_type_id = found[0]
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
     if model is None or not issubclass(model, StatementBasePage):  # a page type this helper does not know
-        return Page.objects.get(pk=found[0]).specific
-    page = model.objects.filter(pk=found[0]).first()
-    if page is None:
+        return Page.objects.get(pk=pk).specific
+    found = _row_of(model)(pk=pk)
+    if not found:
         return None
+    page = found[0]
     page._cached_parent_obj = index_page
     prefetch([page], *page.related_lookups())
     return page
+
+
+@compiled(low=TEXT, high=TEXT, depth=ID, slug=TEXT)
+def _live_child(low, high, depth, slug):
+    return Page.objects.filter(path__range=(low, high), depth=depth, slug=slug, live=True).values_list(
+        "pk", "content_type_id"
+    )
+
+
+@functools.cache
+def _row_of(model):
+    """A compiled read of one `model` row by id."""
+    return compiled(pk=ID)(lambda pk: model.objects.filter(pk=pk))
 
 
 def filter_choices(base):

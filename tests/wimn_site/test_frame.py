@@ -162,7 +162,7 @@ def test_links_read_as_rows_give_the_pages_own_titles_and_urls(rf, about, home):
 
     from wagtail.models import Page
 
-    from wimn_site.related import page_links, page_rows
+    from wimn_site.related import page_columns, page_links, page_rows
 
     team = ContentPageFactory(parent=about, slug="team", title="Team", title_es="Equipo")
     untranslated = ContentPageFactory(parent=about, slug="board", title="Board")
@@ -177,7 +177,8 @@ def test_links_read_as_rows_give_the_pages_own_titles_and_urls(rf, about, home):
             }
             links = page_links([about.pk, team.pk, untranslated.pk, private.pk], request)
             assert {pk: (link.title, link.url) for pk, link in links.items()} == expected
-            rows = page_rows(Page.objects.filter(pk__in=expected).order_by("pk"), request, "slug")
+            pages = Page.objects.filter(pk__in=expected).order_by("pk")
+            rows = page_rows(pages.values(*page_columns("slug")), request)
             assert {row.pk: (row.title, row.url) for row in rows} == expected
             assert [row.slug for row in rows] == ["about", "team", "board"]
     assert links[team.pk].url == "/en/about/team/"

@@ -10,10 +10,16 @@ from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page, PageViewRestriction
 
+from ..compiled import ID, TEXT, TEXTS, compiled
 from ..kept import kept
 from ..panels import TranslationStatusPanel
 from ..translators import TranslatedPageForm
 from .translations import TranslationRecord
+
+
+@compiled(content_type=ID, object_id=TEXT, languages=TEXTS)
+def _translation_records(content_type, object_id, languages):
+    return TranslationRecord.objects.filter(content_type=content_type, object_id=object_id, language__any=languages)
 
 
 def language_codes():
@@ -173,10 +179,10 @@ class TranslatedPageMixin(ChoiceLabelsMixin, EnglishBaseColumnsMixin):
         records, wimn_site.translation_status), or None while the translation is up to date. One query."""
         records = {
             r.language: r
-            for r in TranslationRecord.objects.filter(
-                content_type=ContentType.objects.get_for_model(type(self)),
+            for r in _translation_records(
+                content_type=ContentType.objects.get_for_model(type(self)).pk,
                 object_id=str(self.pk),
-                language__in=[settings.LANGUAGE_CODE, language],
+                languages=[settings.LANGUAGE_CODE, language],
             )
         }
         english, translated = records.get(settings.LANGUAGE_CODE), records.get(language)
