@@ -20,7 +20,7 @@ from .listing import ListingFilterSet, NativeNameSelect, paginate_in_one_query
 from .models.documents import WimnDocument
 from .models.mixins import language_codes
 from .read_online import pages_carrying, text_url
-from .related import versions_prefetch
+from .related import with_versions
 from .visibility import public_documents, visible_versions
 
 PER_PAGE = 20
@@ -87,12 +87,11 @@ def library_listing(request, per_page=PER_PAGE):
     )
     documents = filters.qs
     topic_ids = WimnDocument.topics.through.objects.filter(wimndocument_id=OuterRef("pk")).values("topic_id")
-    documents = (
-        documents.annotate(topic_ids=ArraySubquery(topic_ids))
-        .prefetch_related(versions_prefetch())
-        .order_by(F("year").desc(nulls_last=True), "-created_at", "pk")
+    documents = documents.annotate(topic_ids=ArraySubquery(topic_ids)).order_by(
+        F("year").desc(nulls_last=True), "-created_at", "pk"
     )
     page_obj = paginate_in_one_query(request, documents, per_page=per_page)
+    with_versions(page_obj.object_list)
     language = translation.get_language()
     carriers = pages_carrying(page_obj.object_list, request)
     rows = []

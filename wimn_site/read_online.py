@@ -12,6 +12,8 @@ serve-view hooks): a file in a private collection only for visitors its restrict
 only while `document_allowed_for` says the file may be served. Anything else is a 404, like the file.
 """
 
+import functools
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Subquery
 from django.db.models.functions import Cast
@@ -20,9 +22,10 @@ from django.urls import reverse
 from wagtail.models import Page, ReferenceIndex, get_page_models
 
 from . import registry
+from .compiled import TEXTS, compiled
 from .models.documents import WimnDocument
 from .related import page_links
-from .visibility import built_once, document_allowed_for, public_pages
+from .visibility import document_allowed_for, public_pages
 
 
 def document_page_models():
@@ -47,7 +50,7 @@ def text_url(document):
 
 def pages_carrying(originals, request):
     """{original id: frame.Link} of the live public page (of a `wimn_document_pages` type) that attaches one
-    of the files of each original's family. Originals should carry their versions (`versions_prefetch`).
+    of the files of each original's family. Originals should carry their versions (`related.with_versions`).
     Two queries whatever the number of documents, none when no app registers such page types."""
     models = document_page_models()
     originals = [document for document in originals if document is not None]
@@ -57,7 +60,7 @@ def pages_carrying(originals, request):
     for original in originals:
         for version in original.versions():
             root_of[str(version.pk)] = original.pk
-    references = _carrier_references(tuple(models)).filter(to_object_id__in=list(root_of))
+    references = _carrier_references(tuple(models))(ids=list(root_of))
     page_of = {}
     for document_id, page_id in references:
         if page_id.isdigit():
@@ -66,11 +69,12 @@ def pages_carrying(originals, request):
     return {root: links[page_id] for root, page_id in page_of.items() if page_id in links}
 
 
+@functools.cache
 def _carrier_references(models):
-    """References from live public pages of the types `models` (and their subclasses) to documents, as
-    (document id, page id) text pairs, page ids in order: built once per process and set of page types
-    (`visibility.built_once`); callers narrow a copy to their documents."""
-    return built_once(_references_from, models).all()
+    """A compiled read (`wimn_site.compiled`) of the references from live public pages of the types `models`
+    (and their subclasses) to the documents `ids` (text, as the reference index keeps them), as (document
+    id, page id) text pairs, page ids in order: one per set of page types."""
+    return compiled(ids=TEXTS)(lambda ids: _references_from(models).filter(to_object_id__any=ids))
 
 
 def _references_from(models):

@@ -41,9 +41,23 @@ def with_document(lookup, model, field="document"):
     return Prefetch(lookup, queryset=model.objects.select_related(field))
 
 
-def versions_prefetch():
-    """The language versions of originals that may be offered (none in a private collection), by language."""
-    return Prefetch("translations", queryset=visible_versions(WimnDocument.objects.all()).order_by("language", "pk"))
+def with_versions(documents):
+    """`documents` (originals, read already), each carrying its offered language versions (a prefetch of
+    `translations` outside private collections, by language): one query for all of them (compiled once,
+    `wimn_site.compiled`)."""
+    by_pk = {document.pk: document for document in documents}
+    for document in by_pk.values():
+        document._prefetched_objects_cache = {**getattr(document, "_prefetched_objects_cache", {}), "translations": []}
+    for version in _versions_of(ids=list(by_pk)) if by_pk else ():
+        original = by_pk[version.original_id]
+        WimnDocument.original.field.set_cached_value(version, original)
+        original._prefetched_objects_cache["translations"].append(version)
+    return documents
+
+
+@compiled(ids=IDS)
+def _versions_of(ids):
+    return visible_versions(WimnDocument.objects.filter(original_id__any=ids)).order_by("language", "pk")
 
 
 def originals(root_ids):

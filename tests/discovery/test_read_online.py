@@ -18,7 +18,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 from statements.factories import MediaAlertFactory, StatementAttachmentFactory, StatementIndexPageFactory
 from statements.models import StatementBasePage
 from tests.helpers import count_queries, soup
-from wimn_site import page_cache, registry, visibility
+from wimn_site import compiled, page_cache, registry
 from wimn_site.factories import ContentPageFactory, DocumentFactory
 from wimn_site.models import ContentPage
 
@@ -233,19 +233,20 @@ def test_a_document_a_registered_page_carries_links_that_page(client, library, h
 
 
 def test_the_carrying_page_follows_publishing_though_its_query_is_built_once(client, library, home):
-    """read_online builds the references query once per process and set of page types; each library request
-    narrows a copy, so a page unpublished or published since is seen at once."""
+    """read_online compiles the references query once per process, language and set of page types
+    (wimn_site.compiled); each library request runs it, so a page unpublished or published since is seen at
+    once."""
     original = DocumentFactory(title="Joint statement", paragraphs=ENGLISH, in_library=True)
     page = attached(home, original, slug="joint")
     with hooks.register_temporarily(registry.DOCUMENT_PAGES, lambda: [ContentPage]):
         read_link = lambda: soup(client.get("/en/documents/")).select_one(".library-item .download__read")["href"]  # noqa: E731
         assert read_link() == "/en/joint/"
-        built = visibility._built.cache_info().misses
+        built = compiled._compile.cache_info().misses
         page.unpublish()
         assert read_link() == text_url(original)
         page.save_revision().publish()
         assert read_link() == "/en/joint/"
-        assert visibility._built.cache_info().misses == built
+        assert compiled._compile.cache_info().misses == built
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
