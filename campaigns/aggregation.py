@@ -11,6 +11,8 @@ contributions are one more, the documents with their language versions another (
 every page's documents).
 """
 
+import functools
+
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -48,10 +50,11 @@ def campaign_documents(campaign):
     compiled once (`wimn_site.compiled`). The originals outside
     private collections and their versions are one more (`wimn_site.related`).
     """
-    if not hooks.get_hooks(registry.CAMPAIGN_DOCUMENTS):
+    contributions = tuple(hooks.get_hooks(registry.CAMPAIGN_DOCUMENTS))
+    if not contributions:
         return []
     linked_on = {}
-    for pk, day in _linked_documents(campaign=campaign.pk):
+    for pk, day in _linked_documents(contributions)(campaign=campaign.pk):
         if pk not in linked_on or (day is not None and (linked_on[pk] is None or day > linked_on[pk])):
             linked_on[pk] = day
     if not linked_on:
@@ -61,11 +64,16 @@ def campaign_documents(campaign):
     return [found[pk] for pk in newest_first[:DOCUMENTS_MAX]]
 
 
-@compiled(campaign=ID)
-def _linked_documents(campaign):
-    """(original id, date) of every document the campaign's pages link, from every registered contribution."""
-    parts = [function(campaign) for function in hooks.get_hooks(registry.CAMPAIGN_DOCUMENTS)]
-    return parts[0].union(*parts[1:], all=True)
+@functools.cache
+def _linked_documents(contributions):
+    """A compiled read of (original id, date) of every document a campaign's pages link, from `contributions`
+    (the registered functions)."""
+
+    def build(campaign):
+        parts = [function(campaign) for function in contributions]
+        return parts[0].union(*parts[1:], all=True)
+
+    return compiled(campaign=ID)(build)
 
 
 def organization_sections(organization, request):

@@ -64,10 +64,10 @@ def _latest_rows(pins, low, high):
     with its `part`."""
     pages = below(StatementBasePage.objects.all(), low, high)
     columns = (*page_columns("date", "kind", *localized_columns("summary")), "part")
-    newest = pages.exclude(kind=MEDIA_ALERT).exclude(pk__any=pins).order_by("-date", "-pk")
-    alerts = pages.filter(kind=MEDIA_ALERT).exclude(pk__any=pins).order_by("-date", "-pk")
+    newest = pages.exclude(kind=MEDIA_ALERT).exclude(pk__any_of=pins).order_by("-date", "-pk")
+    alerts = pages.filter(kind=MEDIA_ALERT).exclude(pk__any_of=pins).order_by("-date", "-pk")
     return (
-        pages.filter(pk__any=pins)
+        pages.filter(pk__any_of=pins)
         .annotate(part=Value(PINNED))
         .values(*columns)
         .union(

@@ -14,19 +14,22 @@ instances, `select_related`, `values()` and `prefetch_related` come out as from 
     rows = statements_of(campaign=page.pk)  # a list
 
 The builder may use a value only where Django passes it to the database as it is: an `exact` or comparison
-lookup (`slug=slug`, `page=campaign`, `end__gte=moment`) for ID, TEXT and MOMENT, and the `any` lookup below
-(`pk__any=ids`: one array parameter, `= ANY(%s)`, whatever the list's length) for IDS and TEXTS. Compiling
-checks that each value reached the SQL's parameters as given, and refuses the builder otherwise.
+lookup (`slug=slug`, `page=campaign`, `end__gte=moment`) for ID, TEXT and MOMENT, and the `any_of` lookup
+below (`pk__any_of=ids`: one array parameter, `= ANY(%s)`, whatever the list's length) for IDS and TEXTS.
+Compiling builds the queryset twice, with two sets of stand-ins, and refuses a builder whose SQL is not the
+same text with the values as its only parameters (`_compile`). Every read is compiled in every language by
+the tests (`READERS`), so a refused builder fails there, not on a visitor's request.
 
 Each compiled form is keyed by the language (modeltranslation writes the active language's columns into
-the SQL) and by the page content type's id: the SQL may hold content-type ids, which change only when the
-database is rebuilt under a running process (the tests' flushes), all together, and it then compiles
-afresh.
+the SQL) and by the page content type's id. Content-type ids in the SQL (read_online's references hold
+some) do not change under a running process; the page type's id in the key is a guard, should a database be
+rebuilt under one. A read whose shape depends on registered hooks is made per set of hooks.
 """
 
 import copy
 import datetime
 import functools
+import operator
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -38,10 +41,10 @@ from wagtail.models import Page
 
 
 class AnyOf(Lookup):
-    """`field__any=values`: field = ANY(%s), the values passed as one array, so the SQL is the same for any
+    """`field__any_of=values`: field = ANY(%s), the values passed as one array, so the SQL is the same for any
     number of them (a list of ids is one parameter, not one per id as with `__in`)."""
 
-    lookup_name = "any"
+    lookup_name = "any_of"
     prepare_rhs = False
 
     def get_db_prep_lookup(self, value, connection):
@@ -70,7 +73,8 @@ class _Stand:
 
 @dataclass(frozen=True)
 class Kind:
-    """What a builder's argument is: how to make its stand-in and how to check a caller's value."""
+    """What a builder's argument is: its two stand-ins (`stand_in(set, number, name)`, set 0 or 1) and how a
+    caller's value is checked."""
 
     name: str
     stand_in: object
@@ -78,15 +82,21 @@ class Kind:
 
 
 def _ids(values):
-    return [int(value) for value in values]
+    if isinstance(values, (str, bytes)):
+        raise TypeError(f"a list of ids, not {values!r}")
+    return [operator.index(value) for value in values]
 
 
 def _texts(values):
-    return [str(value) for value in values]
+    if isinstance(values, (str, bytes)):
+        raise TypeError(f"a list of texts, not {values!r}")
+    return [_text(value) for value in values]
 
 
-_STAND_IN_BASE = 2_146_000_000  # inside PostgreSQL's integer range, far above any id this site makes
-_STAND_IN_MOMENT = datetime.datetime(1111, 11, 11, tzinfo=datetime.UTC)
+def _text(value):
+    if not isinstance(value, str):
+        raise TypeError(f"a text, not {value!r}")
+    return value
 
 
 def _moment(value):
@@ -95,11 +105,19 @@ def _moment(value):
     return value
 
 
-ID = Kind("id", lambda number, name: _STAND_IN_BASE + number, int)
-MOMENT = Kind("moment", lambda number, name: _STAND_IN_MOMENT + datetime.timedelta(microseconds=number), _moment)
-TEXT = Kind("text", lambda number, name: f"\ue000{name}\ue000", str)
-IDS = Kind("ids", lambda number, name: _Stand(name), _ids)
-TEXTS = Kind("texts", lambda number, name: _Stand(name), _texts)
+# Two sets of stand-ins, far apart: integers inside PostgreSQL's range, far above any id this site makes;
+# texts in Unicode's private use area; moments in the twelfth century.
+_ID_BASES = (2_146_000_000, 2_145_000_000)
+_MOMENT_BASES = (
+    datetime.datetime(1111, 11, 11, tzinfo=datetime.UTC),
+    datetime.datetime(1212, 12, 12, tzinfo=datetime.UTC),
+)
+
+ID = Kind("id", lambda set, number, name: _ID_BASES[set] + number * 1_000, operator.index)
+MOMENT = Kind("moment", lambda set, number, name: _MOMENT_BASES[set] + datetime.timedelta(days=number), _moment)
+TEXT = Kind("text", lambda set, number, name: f"{chr(0xE000 + set)}{name}{chr(0xE000 + set)}", _text)
+IDS = Kind("ids", lambda set, number, name: _Stand(name), _ids)
+TEXTS = Kind("texts", lambda set, number, name: _Stand(name), _texts)
 
 
 class CompileError(TypeError):
@@ -115,6 +133,9 @@ class _Compiled:
     slots: dict  # argument name -> [(position in params, wrapper type or None)]
 
 
+READERS = []  # every compiled read made, for the tests to compile them all
+
+
 class Compiled:
     """A builder of querysets compiled once per language; calling it runs the SQL and returns a list."""
 
@@ -122,6 +143,7 @@ class Compiled:
         self.build = build
         self.kinds = kinds
         functools.update_wrapper(self, build)
+        READERS.append(self)
 
     def __call__(self, **values):
         if values.keys() != self.kinds.keys():
@@ -139,7 +161,7 @@ class Compiled:
 
 
 def compiled(**kinds):
-    """Decorate a builder of a queryset, its arguments named with their kind (ID, TEXT, IDS, TEXTS)."""
+    """Decorate a builder of a queryset, its arguments named with their kind (ID, TEXT, MOMENT, IDS, TEXTS)."""
 
     def decorate(build):
         return Compiled(build, kinds)
@@ -149,7 +171,31 @@ def compiled(**kinds):
 
 @functools.lru_cache(maxsize=256)  # a few dozen reads x four languages
 def _compile(reader, language, page_type_id):
-    stand_ins = {name: kind.stand_in(number, name) for number, (name, kind) in enumerate(reader.kinds.items())}
+    """Build and compile `reader`'s queryset twice, with two sets of stand-ins; the two SQL texts must be the
+    same and their parameters differ exactly where a stand-in stands, unchanged. A value the builder rewrote
+    (`slug__startswith`), computed with (`pk + 1`) or decided on (`[:10 if pk else 1]`) is refused."""
+    (queryset, compiler, sql, params, slots), (_, _, other_sql, other_params, other_slots) = (
+        _compile_with(reader, 0),
+        _compile_with(reader, 1),
+    )
+    positions = {position for found in slots.values() for position, _wrap in found}
+    if (
+        sql != other_sql
+        or slots != other_slots
+        or len(params) != len(other_params)
+        or any(
+            (a is not b and a != b) != (position in positions)
+            for position, (a, b) in enumerate(zip(params, other_params, strict=True))
+        )
+    ):
+        raise CompileError(f"{reader!r}: its SQL depends on its values, not only its parameters")
+    return _Compiled(queryset, compiler, sql, tuple(params), slots)
+
+
+def _compile_with(reader, stand_in_set):
+    stand_ins = {
+        name: kind.stand_in(stand_in_set, number, name) for number, (name, kind) in enumerate(reader.kinds.items())
+    }
     queryset = reader.build(**stand_ins)
     compiler = queryset.query.get_compiler(using=queryset.db)
     sql, params = compiler.as_sql()
@@ -164,7 +210,7 @@ def _compile(reader, language, page_type_id):
         ]
         if not slots[name]:
             raise CompileError(f"{reader!r}: {name} does not reach the SQL as a parameter")
-    return _Compiled(queryset, compiler, sql, tuple(params), slots)
+    return queryset, compiler, sql, params, slots
 
 
 def _run(form, params):
@@ -186,6 +232,10 @@ def child_paths(parent):
 
 
 def descendant_paths(page):
-    """The values of a compiled read of the pages below `page`, `path__gt=low, path__lt=high` (a path made of
-    0-9 and A-Z after `page`'s; "[" follows "Z" in the "C" collation)."""
-    return {"low": page.path, "high": page.path + "["}
+    """The values of a compiled read of the pages below `page`, `path__gt=low, path__lte=high`: `page`'s path
+    followed by characters of 0-9 and A-Z, up to the column's length (digits sort before letters, and Z last,
+    in any collation)."""
+    return {"low": page.path, "high": page.path + "Z" * (_PATH_LENGTH - len(page.path))}
+
+
+_PATH_LENGTH = Page._meta.get_field("path").max_length

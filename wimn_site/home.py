@@ -27,7 +27,7 @@ from .visibility import public_pages
 def below(queryset, low, high):
     """The live, public pages of `queryset` below the home page, in a compiled read (`wimn_site.compiled`): its
     `low` and `high` are the home page's `descendant_paths`."""
-    return public_pages(queryset.filter(path__gt=low, path__lt=high))
+    return public_pages(queryset.filter(path__gt=low, path__lte=high))
 
 
 def section_links(home, request):

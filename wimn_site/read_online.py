@@ -74,7 +74,7 @@ def _carrier_references(models):
     """A compiled read (`wimn_site.compiled`) of the references from live public pages of the types `models`
     (and their subclasses) to the documents `ids` (text, as the reference index keeps them), as (document
     id, page id) text pairs, page ids in order: one per set of page types."""
-    return compiled(ids=TEXTS)(lambda ids: _references_from(models).filter(to_object_id__any=ids))
+    return compiled(ids=TEXTS)(lambda ids: _references_from(models).filter(to_object_id__any_of=ids))
 
 
 def _references_from(models):
@@ -83,7 +83,7 @@ def _references_from(models):
     return (
         ReferenceIndex.objects.filter(
             base_content_type=ContentType.objects.get_for_model(Page),
-            content_type__in=list(ContentType.objects.get_for_models(*page_types).values()),
+            content_type__in=sorted(t.pk for t in ContentType.objects.get_for_models(*page_types).values()),
             to_content_type=ContentType.objects.get_for_model(WimnDocument),
         )
         .filter(object_id__in=Subquery(live_page_ids))

@@ -57,7 +57,7 @@ def with_versions(documents):
 
 @compiled(ids=IDS)
 def _versions_of(ids):
-    return visible_versions(WimnDocument.objects.filter(original_id__any=ids)).order_by("language", "pk")
+    return visible_versions(WimnDocument.objects.filter(original_id__any_of=ids)).order_by("language", "pk")
 
 
 def originals(root_ids):
@@ -81,7 +81,7 @@ def originals(root_ids):
 @compiled(ids=IDS)
 def _families(ids):
     """The files of the families `ids` outside private collections, by language."""
-    return visible_versions(WimnDocument.objects.filter(Q(pk__any=ids) | Q(original_id__any=ids))).order_by(
+    return visible_versions(WimnDocument.objects.filter(Q(pk__any_of=ids) | Q(original_id__any_of=ids))).order_by(
         "language", "pk"
     )
 
@@ -126,7 +126,7 @@ def page_links(page_ids, request):
 
 @compiled(ids=IDS)
 def _link_rows(ids):
-    return public_pages(Page.objects.filter(pk__any=ids)).values(*link_columns())
+    return public_pages(Page.objects.filter(pk__any_of=ids)).values(*link_columns())
 
 
 def page_columns(*fields):

@@ -19,7 +19,7 @@ from .translations import TranslationRecord
 
 @compiled(content_type=ID, object_id=TEXT, languages=TEXTS)
 def _translation_records(content_type, object_id, languages):
-    return TranslationRecord.objects.filter(content_type=content_type, object_id=object_id, language__any=languages)
+    return TranslationRecord.objects.filter(content_type=content_type, object_id=object_id, language__any_of=languages)
 
 
 def language_codes():
