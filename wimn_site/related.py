@@ -11,34 +11,111 @@ less than the single query with JSON subqueries they replace, which PostgreSQL t
 Django longer to compile than to run.
 """
 
+import functools
+from dataclasses import dataclass
 from types import SimpleNamespace
 
 from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models.fields.related_descriptors import ManyToManyDescriptor, ReverseManyToOneDescriptor
 
 from wagtail.models import Page
 
-from .compiled import IDS, compiled
+from .compiled import ID, IDS, compiled
 from .frame import Link, fallback_language, link_columns, localized, localized_columns, url_of
 from .models.documents import WimnDocument
 from .visibility import public_pages, visible_versions
 
 
 def prefetch(instances, *lookups):
-    """Read the relations `lookups` (names or `Prefetch` objects) of `instances`, one query per relation."""
+    """Read the relations `lookups` (names, `Related` or `Prefetch` objects) of `instances`, one query per
+    relation. A single instance's plain relations (a name or `Related`: its rows by foreign key, or its own
+    many-to-many) are compiled reads (`wimn_site.compiled`), kept as lists: `page.topics.all()` gives the
+    list, to be read, not filtered further. Anything else goes through Django's `prefetch_related_objects`."""
     instances = [instance for instance in instances if instance is not None and instance.pk]
-    if instances and lookups:
-        prefetch_related_objects(instances, *lookups)
+    if not instances or not lookups:
+        return instances
+    rest = []
+    for lookup in lookups:
+        if len(instances) == 1 and _read_compiled(instances[0], lookup):
+            continue
+        rest.append(lookup.prefetch() if isinstance(lookup, Related) else lookup)
+    if rest:
+        prefetch_related_objects(instances, *rest)
     return instances
+
+
+@dataclass(frozen=True)
+class Related:
+    """A relation to read with its rows' own relations `select` loaded with them (`select_related`)."""
+
+    lookup: str
+    model: type
+    select: tuple = ()
+
+    def prefetch(self):
+        return Prefetch(self.lookup, queryset=self.model.objects.select_related(*self.select))
 
 
 def with_organization(lookup, model):
     """The rows of `lookup` (signatories, authors, co-sponsors, speakers) with their directory organization."""
-    return Prefetch(lookup, queryset=model.objects.select_related("organization"))
+    return Related(lookup, model, ("organization",))
 
 
 def with_document(lookup, model, field="document"):
     """The rows of `lookup` with the document they attach (swap it for its original with `with_originals`)."""
-    return Prefetch(lookup, queryset=model.objects.select_related(field))
+    return Related(lookup, model, (field,))
+
+
+def nothing(lookup, model):
+    """The relation `lookup` read as empty, without a query (a body that places no footnote shows none)."""
+    return Prefetch(lookup, queryset=model.objects.none())
+
+
+def _read_compiled(instance, lookup):
+    """Read the relation `lookup` of `instance` with a compiled read when it is a plain one; False otherwise."""
+    if isinstance(lookup, str):
+        name, select = lookup, ()
+    elif isinstance(lookup, Related):
+        name, select = lookup.lookup, lookup.select
+    elif isinstance(lookup, Prefetch) and lookup.queryset is not None and lookup.queryset.query.is_empty():
+        name, select = lookup.prefetch_to, None  # read as empty
+    else:
+        return False
+    relation = _relation(type(instance), name, select or ())
+    if relation is None or (isinstance(lookup, Prefetch) and lookup.to_attr):
+        return False
+    reader, cache_name, back = relation
+    rows = [] if select is None else reader(pk=instance.pk)
+    if back is not None:
+        for row in rows:
+            back.set_cached_value(row, instance)  # row.page is the page, as Django's prefetch leaves it
+    if not hasattr(instance, "_prefetched_objects_cache"):
+        instance._prefetched_objects_cache = {}
+    instance._prefetched_objects_cache[cache_name] = rows
+    return True
+
+
+@functools.cache
+def _relation(model, name, select):
+    """(compiled read of the rows by the instance's id, the name Django keeps them under, the rows' foreign key
+    to the instance or None) for the relation `name` of `model`, when it is its rows by foreign key or its own
+    many-to-many; else None."""
+    if "__" in name:
+        return None
+    descriptor = getattr(model, name, None)
+    if isinstance(descriptor, ManyToManyDescriptor):  # a kind of ReverseManyToOneDescriptor: asked first
+        if descriptor.reverse:
+            return None
+        field = descriptor.field
+        rows = field.related_model._default_manager
+        read = compiled(pk=ID)(lambda pk: rows.select_related(*select).filter(**{field.related_query_name(): pk}))
+        return read, field.name, None
+    if isinstance(descriptor, ReverseManyToOneDescriptor):
+        field = descriptor.field
+        rows = field.model._default_manager
+        read = compiled(pk=ID)(lambda pk: rows.select_related(*select).filter(**{field.name: pk}))
+        return read, descriptor.rel.cache_name, field
+    return None
 
 
 def with_versions(documents):

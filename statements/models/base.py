@@ -8,7 +8,6 @@ from wagtail_footnotes.models import Footnote
 from django import forms
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch
 from django.templatetags.static import static
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +20,7 @@ from wagtail.search import index
 
 from campaigns.models import FiledUnderCampaign
 from wimn_site.models import TranslatedPageMixin
-from wimn_site.related import by_name, page_links, with_document, with_originals
+from wimn_site.related import by_name, nothing, page_links, with_document, with_originals
 from wimn_site.site_urls import absolute_url
 
 STATEMENT = "statement"
@@ -155,7 +154,7 @@ class StatementBasePage(FiledUnderCampaign, TranslatedPageMixin, Page):
         `models.queries.fetch_child`) before `related_context` uses them. Footnotes are read here once, so each
         paragraph of the body finds them without a query of its own; a body that places none in any language
         shows none (wagtail-footnotes lists only the notes the text places), so they are not read."""
-        footnotes = "footnotes" if self.places_footnotes() else Prefetch("footnotes", queryset=Footnote.objects.none())
+        footnotes = "footnotes" if self.places_footnotes() else nothing("footnotes", Footnote)
         return ["topics", with_document("attachments", StatementAttachment), footnotes]
 
     def places_footnotes(self):
