@@ -869,10 +869,15 @@ class Occurrence:
         return AdvocacyDay.describe(self.start, self.end)
 
 
+@compiled()
+def _all_days():
+    return AdvocacyDay.objects.all()
+
+
 def upcoming(limit=None, on=None, days=None):
     """The next occurrence of each advocacy day not over by `on` (today), soonest first; ongoing ones first."""
     on = on or timezone.localdate()
-    days = AdvocacyDay.objects.all() if days is None else days
+    days = _all_days() if days is None else days
     found = []
     for day in days:
         nxt = day.next_occurrence(on)
