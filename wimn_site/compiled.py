@@ -60,9 +60,17 @@ Field.register_lookup(AnyOf)
 ForeignObject.register_lookup(AnyOf)  # relations keep their own lookups
 
 
+class CompileError(TypeError):
+    """The builder used an argument where Django does not pass it to the SQL unchanged."""
+
+
+def _undecidable(self):
+    raise CompileError(f"a compiled read's builder may not decide on its value {self!r} (`if`, `len`, `for`)")
+
+
 class _Stand:
     """A list's stand-in while compiling: an object Django passes through untouched (not a list, which it
-    would copy)."""
+    would copy). It may not be tested, measured or iterated: the SQL would depend on it."""
 
     def __init__(self, name):
         self.name = name
@@ -70,14 +78,29 @@ class _Stand:
     def __repr__(self):
         return f"<value {self.name}>"
 
+    __bool__ = __len__ = _undecidable  # not iterable either: `for id in ids` fails
+
+
+class _IdStand(int):
+    """An id's stand-in: an integer that may not be tested (`if pk`)."""
+
+    __bool__ = _undecidable
+
+
+class _TextStand(str):
+    """A text's stand-in: a text that may not be tested (`if slug`)."""
+
+    __bool__ = _undecidable
+
 
 @dataclass(frozen=True)
 class Kind:
-    """What a builder's argument is: its two stand-ins (`stand_in(set, number, name)`, set 0 or 1) and how a
-    caller's value is checked."""
+    """What a builder's argument is: its two stand-ins (`stand_in(set, number, name)`, set 0 or 1), the type
+    Django passes it to the SQL as (`base`), and how a caller's value is checked."""
 
     name: str
     stand_in: object
+    base: type
     clean: object
 
 
@@ -106,22 +129,24 @@ def _moment(value):
 
 
 # Two sets of stand-ins, far apart: integers inside PostgreSQL's range, far above any id this site makes;
-# texts in Unicode's private use area; moments in the twelfth century.
+# texts in Unicode's private use area; moments in the twelfth century. A builder may neither compute with
+# them (`pk + 1`: the two SQL texts' parameters differ where no stand-in stands) nor test them (`if pk`).
 _ID_BASES = (2_146_000_000, 2_145_000_000)
 _MOMENT_BASES = (
     datetime.datetime(1111, 11, 11, tzinfo=datetime.UTC),
     datetime.datetime(1212, 12, 12, tzinfo=datetime.UTC),
 )
 
-ID = Kind("id", lambda set, number, name: _ID_BASES[set] + number * 1_000, operator.index)
-MOMENT = Kind("moment", lambda set, number, name: _MOMENT_BASES[set] + datetime.timedelta(days=number), _moment)
-TEXT = Kind("text", lambda set, number, name: f"{chr(0xE000 + set)}{name}{chr(0xE000 + set)}", _text)
-IDS = Kind("ids", lambda set, number, name: _Stand(name), _ids)
-TEXTS = Kind("texts", lambda set, number, name: _Stand(name), _texts)
-
-
-class CompileError(TypeError):
-    """The builder used an argument where Django does not pass it to the SQL unchanged."""
+ID = Kind("id", lambda set, number, name: _IdStand(_ID_BASES[set] + number * 1_000), int, operator.index)
+MOMENT = Kind(
+    "moment",
+    lambda set, number, name: _MOMENT_BASES[set] + datetime.timedelta(days=number),
+    datetime.datetime,
+    _moment,
+)
+TEXT = Kind("text", lambda set, number, name: _TextStand(f"{chr(0xE000 + set)}{name}{chr(0xE000 + set)}"), str, _text)
+IDS = Kind("ids", lambda set, number, name: _Stand(name), _Stand, _ids)
+TEXTS = Kind("texts", lambda set, number, name: _Stand(name), _Stand, _texts)
 
 
 @dataclass(frozen=True)
@@ -173,7 +198,7 @@ def compiled(**kinds):
 def _compile(reader, language, page_type_id):
     """Build and compile `reader`'s queryset twice, with two sets of stand-ins; the two SQL texts must be the
     same and their parameters differ exactly where a stand-in stands, unchanged. A value the builder rewrote
-    (`slug__startswith`), computed with (`pk + 1`) or decided on (`[:10 if pk else 1]`) is refused."""
+    (`slug__startswith`), computed with (`pk + 1`) or tested (`if pk`, `len(ids)`) is refused."""
     (queryset, compiler, sql, params, slots), (_, _, other_sql, other_params, other_slots) = (
         _compile_with(reader, 0),
         _compile_with(reader, 1),
@@ -201,12 +226,13 @@ def _compile_with(reader, stand_in_set):
     sql, params = compiler.as_sql()
     slots = {}
     for name, stand_in in stand_ins.items():
-        # the backend may wrap a value in a subclass saying its SQL type (psycopg's Int4); the value is then
-        # wrapped alike
+        # Django may pass the stand-in itself or its value as a plain int or str; the backend may wrap it in a
+        # subclass saying its SQL type (psycopg's Int4), and the caller's value is then wrapped alike
+        base = reader.kinds[name].base
         slots[name] = [
-            (position, None if type(param) is type(stand_in) else type(param))
+            (position, None if type(param) in (base, type(stand_in)) else type(param))
             for position, param in enumerate(params)
-            if param is stand_in or (isinstance(param, type(stand_in)) and param == stand_in)
+            if param is stand_in or (isinstance(param, base) and param == stand_in)
         ]
         if not slots[name]:
             raise CompileError(f"{reader!r}: {name} does not reach the SQL as a parameter")

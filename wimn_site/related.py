@@ -1,7 +1,8 @@
 """How every page reads the rows it shows: plain querysets, one per relation, never one per item.
 
 A page (or a listing's page of items) is fetched first; then each relation it shows is read with one
-query for all of them (Django's `prefetch_related_objects` with the `Prefetch` objects built here), and
+query for all of them (`prefetch`: a single page's plain relations are compiled reads, `wimn_site.compiled`,
+anything else Django's `prefetch_related_objects`), and
 documents are swapped for their originals carrying the language versions that may be offered, with one
 query for every document of the page (`with_originals`). Statements, events, campaigns and the library
 all read their topics, documents and organizations this way, so the templates find them already loaded.
@@ -15,7 +16,7 @@ import functools
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import ForeignKey, ManyToManyField, Prefetch, Q, prefetch_related_objects
 from django.db.models.fields.related_descriptors import ManyToManyDescriptor, ReverseManyToOneDescriptor
 
 from wagtail.models import Page
@@ -104,7 +105,7 @@ def _relation(model, name, select):
         return None
     descriptor = getattr(model, name, None)
     if isinstance(descriptor, ManyToManyDescriptor):  # a kind of ReverseManyToOneDescriptor: asked first
-        if descriptor.reverse:
+        if descriptor.reverse or not isinstance(descriptor.field, ManyToManyField):
             return None
         field = descriptor.field
         rows = field.related_model._default_manager
@@ -112,6 +113,8 @@ def _relation(model, name, select):
         return read, field.name, None
     if isinstance(descriptor, ReverseManyToOneDescriptor):
         field = descriptor.field
+        if not isinstance(field, ForeignKey) or not field.target_field.primary_key:  # not a generic relation
+            return None
         rows = field.model._default_manager
         read = compiled(pk=ID)(lambda pk: rows.select_related(*select).filter(**{field.name: pk}))
         return read, descriptor.rel.cache_name, field

@@ -200,10 +200,32 @@ def test_a_builder_whose_sql_depends_on_its_values_is_refused(db):
     def ignoring(pk):
         return Page.objects.filter(Q(depth=1))
 
-    for reader in (starting_with, as_given_and_rewritten, computed, decided, ignoring):
-        values = {name: 1 if kind is ID else "a" for name, kind in reader.kinds.items()}
-        with pytest.raises(CompileError):
+    @compiled(pk=ID)
+    def tested(pk):
+        return Page.objects.filter(pk=pk) if pk else Page.objects.filter(depth=1)
+
+    @compiled(slug=TEXT)
+    def tested_text(slug):
+        return Page.objects.filter(slug=slug or "home")
+
+    @compiled(ids=IDS)
+    def measured(ids):
+        return Page.objects.filter(pk__any_of=ids)[: len(ids)]
+
+    @compiled(ids=IDS)
+    def iterated(ids):
+        return Page.objects.filter(pk__in=[pk for pk in ids])
+
+    readers = (starting_with, as_given_and_rewritten, computed, decided, ignoring, tested, tested_text, measured)
+    for reader in (*readers, iterated):
+        values = {name: {ID: 1, TEXT: "a", IDS: [1]}[kind] for name, kind in reader.kinds.items()}
+        with pytest.raises(CompileError if reader in readers else TypeError):
             reader(**values)
+
+
+def related_lookups_of(model):
+    """The relations a page type's fetch reads (`related_lookups`, an instance method: asked of a blank page)."""
+    return model().related_lookups() if hasattr(model, "related_lookups") else []
 
 
 def test_every_read_of_the_site_compiles_in_every_language(db):
@@ -211,18 +233,32 @@ def test_every_read_of_the_site_compiles_in_every_language(db):
     from django.conf import settings
 
     from wagtail import hooks
+    from wagtail.models import get_page_models
 
     from campaigns import aggregation
+    from campaigns.models import CampaignPage, Organization
     from statements.models import StatementBasePage
     from statements.models import queries as statement_queries
-    from wimn_site import read_online, registry
+    from wimn_site import read_online, registry, related
+    from wimn_site.related import Related
 
     for model in (StatementBasePage, *StatementBasePage.__subclasses__()):
         statement_queries._row_of(model)
+    # each page type's relations, as `related.prefetch` reads them
+    relations = [(model, lookup) for model in get_page_models() for lookup in related_lookups_of(model)]
+    relations += [(CampaignPage, "demands"), (CampaignPage, "milestones"), (Organization, "memberships")]
+    relation_reads = []
+    for model, lookup in relations:
+        if isinstance(lookup, (str, Related)):  # `nothing()` (a Prefetch of none) reads no rows
+            name, select = (lookup, ()) if isinstance(lookup, str) else (lookup.lookup, lookup.select)
+            relation = related._relation(model, name, select)
+            assert relation is not None, (model, name)
+            relation_reads.append(relation[0])
     read_online._carrier_references(tuple(read_online.document_page_models()))
     aggregation._linked_documents(tuple(hooks.get_hooks(registry.CAMPAIGN_DOCUMENTS)))
     site_reads = [reader for reader in compiled_module.READERS if not reader.__module__.startswith("tests.")]
-    assert len(site_reads) >= 15
+    assert len(site_reads) >= 25
+    assert {id(read) for read in relation_reads} <= {id(read) for read in site_reads}
     for code, _name in settings.LANGUAGES:
         for reader in site_reads:
             compiled_module._compile(reader, code, compiled_module.ContentType.objects.get_for_model(Page).pk)

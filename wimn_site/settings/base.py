@@ -138,7 +138,8 @@ DATABASES = {
 # connection runs it, so PostgreSQL plans it once per connection instead of on every request. A page's reads
 # have a fixed SQL text (wimn_site.compiled), so most of its queries skip planning: the home page's five
 # queries went from 1.4 ms to 0.5 ms of PostgreSQL's CPU, 222 -> 254 requests a second (docs/development.md).
-# DB_PREPARED_STATEMENTS=0 turns this off (a transaction-pooling PgBouncer older than 1.21 needs that).
+# DB_PREPARED_STATEMENTS=0 turns this off (behind a transaction-pooling PgBouncer, unless it is 1.21 or later
+# with max_prepared_statements set). A release restarts the processes after migrating (docs/deploy.md).
 if os.environ.get("DB_PREPARED_STATEMENTS", "1").lower() not in ("0", "false", "no", "off"):
     DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=2)
 if os.environ.get("TEST_DATABASE_NAME"):
