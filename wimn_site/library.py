@@ -15,8 +15,9 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from .compiled import compiled
 from .frame import kept
-from .listing import ListingFilterSet, NativeNameSelect, paginate_in_one_query
+from .listing import ListingFilterSet, NativeNameSelect, paginate_in_one_query, with_total
 from .models.documents import WimnDocument
 from .models.mixins import language_codes
 from .read_online import pages_carrying, text_url
@@ -71,6 +72,19 @@ class LibraryFilters(ListingFilterSet):
         return queryset.filter(Q(language=code) | Exists(versions))
 
 
+def _listed(documents):
+    """`documents` in the library's order, each with its topics' ids."""
+    topic_ids = WimnDocument.topics.through.objects.filter(wimndocument_id=OuterRef("pk")).values("topic_id")
+    return documents.annotate(topic_ids=ArraySubquery(topic_ids)).order_by(
+        F("year").desc(nulls_last=True), "-created_at", "pk"
+    )
+
+
+@compiled()
+def _first_page():
+    return with_total(_listed(public_documents()))[:PER_PAGE]
+
+
 def library_listing(request, per_page=PER_PAGE):
     """Context for the library page: filters, options, the page of documents and messages."""
     base = public_documents()
@@ -85,12 +99,10 @@ def library_listing(request, per_page=PER_PAGE):
             "topic": [(topic["slug"], topic["name"]) for topic in options["topic"]],
         },
     )
-    documents = filters.qs
-    topic_ids = WimnDocument.topics.through.objects.filter(wimndocument_id=OuterRef("pk")).values("topic_id")
-    documents = documents.annotate(topic_ids=ArraySubquery(topic_ids)).order_by(
-        F("year").desc(nulls_last=True), "-created_at", "pk"
-    )
-    page_obj = paginate_in_one_query(request, documents, per_page=per_page)
+    documents = _listed(filters.qs)
+    # the whole library, unfiltered: its first page is a compiled read
+    first_page = _first_page if not filters and per_page == PER_PAGE else None
+    page_obj = paginate_in_one_query(request, documents, per_page=per_page, first_page=first_page)
     with_versions(page_obj.object_list)
     language = translation.get_language()
     carriers = pages_carrying(page_obj.object_list, request)

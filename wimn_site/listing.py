@@ -113,18 +113,27 @@ def paginate(request, queryset, per_page=DEFAULT_PER_PAGE):
         raise Http404("No such page") from exc
 
 
-def paginate_in_one_query(request, queryset, per_page=DEFAULT_PER_PAGE):
+def with_total(queryset):
+    """`queryset` with each row carrying the number of rows (`paginate_in_one_query`)."""
+    return queryset.annotate(_listing_total=Window(Count("pk")))
+
+
+def paginate_in_one_query(request, queryset, per_page=DEFAULT_PER_PAGE, first_page=None):
     """Like `paginate`, for a queryset, but the total comes with the rows (`COUNT(*) OVER ()`): one query
     instead of a COUNT and a SELECT. Same contract: a bad or out-of-range `page` is a 404, and the first
     page of an empty listing is an empty page. The queryset must not use DISTINCT (the window would count
-    the rows before it).
+    the rows before it). `first_page`, when given, reads page 1 instead (a compiled read of `with_total`
+    of the same queryset, `wimn_site.compiled`).
     """
     number = request.GET.get("page", "1")
     if len(number) > 6 or not number.isdigit() or int(number) < 1:
         raise Http404("No such page")
     number = int(number)
     offset = (number - 1) * per_page
-    rows = list(queryset.annotate(_listing_total=Window(Count("pk")))[offset : offset + per_page])
+    if number == 1 and first_page is not None:
+        rows = first_page()
+    else:
+        rows = list(with_total(queryset)[offset : offset + per_page])
     if not rows and number != 1:
         raise Http404("No such page")
     paginator = Paginator(queryset, per_page)

@@ -298,3 +298,23 @@ class TestAdmin(WagtailTestUtils):
         html = client.get("/admin/documents/add/").content.decode()
         assert "To add a language version of a document" in html
         assert "each visitor downloads the file in their language" in html
+
+
+def test_the_first_page_read_compiled_matches_the_pages_after_it(client, library, home):
+    """The unfiltered first page is a compiled read (wimn_site.library._first_page); with the second page it
+    lists every public document once, in the library's order, and a filtered first page reads the filter."""
+    from wimn_site.library import PER_PAGE, _listed
+
+    for number in range(PER_PAGE + 5):
+        DocumentFactory(title=f"Report {number:02}", doc_type="report", in_library=True)
+    DocumentFactory(title="Unticked", in_library=False)
+    attached(home, DocumentFactory(title="Policy brief", doc_type="guide"))
+    first, second = titles(client.get("/en/documents/")), titles(client.get("/en/documents/?page=2"))
+    assert len(first) == PER_PAGE and len(second) == 6
+    expected = [document.title for document in _listed(public_documents())]  # the ORM's order
+    assert (first, second) == (expected[:PER_PAGE], expected[PER_PAGE:])
+    assert "Unticked" not in expected and "Policy brief" in expected
+    assert first == titles(client.get("/en/documents/?page=1"))
+    assert titles(client.get("/en/documents/?type=guide")) == ["Policy brief"]
+    page = soup(client.get("/es/documents/"))
+    assert page.select_one('a[rel="next"]')["href"] == "?page=2"
