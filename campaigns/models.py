@@ -27,7 +27,7 @@ from wagtail.search import index
 
 from wimn_site.blocks import BaseStreamBlock
 from wimn_site.compiled import ID, TEXT, child_paths, compiled
-from wimn_site.listing import FilteredListingMixin, ListingFilterSet, paginate_in_one_query
+from wimn_site.listing import FilteredListingMixin, ListingFilterSet, paginate_in_one_query, with_total
 from wimn_site.models import EnglishBaseColumnsMixin, TranslatedPageMixin
 from wimn_site.models.mixins import ChoiceLabelsMixin
 from wimn_site.related import page_links, prefetch
@@ -563,6 +563,14 @@ class OrganizationFilters(ListingFilterSet):
     )
 
 
+DIRECTORY_PER_PAGE = 24
+
+
+@compiled()
+def _directory_first_page():
+    return with_total(OrganizationDirectoryPage.organizations())[:DIRECTORY_PER_PAGE]
+
+
 class OrganizationDirectoryPage(FilteredListingMixin, RoutablePageMixin, TranslatedPageMixin, Page):
     """The member and partner organizations, filterable by region, sector and relation.
 
@@ -571,7 +579,7 @@ class OrganizationDirectoryPage(FilteredListingMixin, RoutablePageMixin, Transla
     """
 
     intro = models.TextField(_("introduction"), blank=True)
-    per_page = 24
+    per_page = DIRECTORY_PER_PAGE
 
     content_panels = TranslatedPageMixin.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wimn_site.HomePage"]
@@ -581,7 +589,8 @@ class OrganizationDirectoryPage(FilteredListingMixin, RoutablePageMixin, Transla
     class Meta:
         verbose_name = _("organizations directory")
 
-    def organizations(self):
+    @staticmethod
+    def organizations():
         return (
             Organization.objects.select_related("logo")
             .prefetch_related("logo__renditions")
@@ -591,7 +600,9 @@ class OrganizationDirectoryPage(FilteredListingMixin, RoutablePageMixin, Transla
     @path("")
     def directory(self, request):
         filters = OrganizationFilters(request.GET, self.organizations())
-        page_obj = paginate_in_one_query(request, filters.qs, per_page=self.per_page)
+        # the whole directory, unfiltered: its first page is a compiled read
+        first_page = _directory_first_page if not filters and self.per_page == DIRECTORY_PER_PAGE else None
+        page_obj = paginate_in_one_query(request, filters.qs, per_page=self.per_page, first_page=first_page)
         prefetch(list(page_obj.object_list), "memberships")  # the network's memberships: one query for the page
         return self.render(
             request,

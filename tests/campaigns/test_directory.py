@@ -119,6 +119,23 @@ def test_pagination_keeps_the_filters(client, directory):
     assert "30 organizations" in page.select_one("#results-heading").get_text()
 
 
+def test_the_first_page_read_compiled_matches_the_pages_after_it(client, directory):
+    """The unfiltered first page is a compiled read (campaigns.models._directory_first_page): with the second
+    page it lists every organization once, in the visitor's alphabet, with the total; in Spanish too."""
+    from campaigns.models import OrganizationDirectoryPage
+
+    for n in range(27):
+        OrganizationFactory(slug=f"org-{n:02d}", name=f"Org {n:02d}", name_es=f"Organización {n:02d}")
+    OrganizationFactory(slug="aardvark", name="Aardvark", name_es="Zorro")
+    for language, first_name in (("en", "Aardvark"), ("es", "Organización 00")):
+        page, second = soup(client.get(f"/{language}/members/")), soup(client.get(f"/{language}/members/?page=2"))
+        assert names(page)[0] == first_name and len(names(page)) == 24 and len(names(second)) == 4
+        expected = sorted(names(page) + names(second), key=str.casefold)
+        assert names(page) + names(second) == expected
+        assert "28" in page.select_one("#results-heading").get_text()
+    assert OrganizationDirectoryPage.per_page == 24
+
+
 def test_labels_and_description_in_the_visitors_language(client, organizations):
     """Choices are translated and a description without a translation is marked as English."""
     page = soup(client.get("/es/members/?region=global"))
