@@ -26,7 +26,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from wimn_site.blocks import BaseStreamBlock
-from wimn_site.compiled import ID, TEXT, child_paths, compiled
+from wimn_site.compiled import ID, TEXT, child_paths, children, compiled
 from wimn_site.listing import FilteredListingMixin, ListingFilterSet, paginate_in_one_query, with_total
 from wimn_site.models import EnglishBaseColumnsMixin, TranslatedPageMixin
 from wimn_site.models.mixins import ChoiceLabelsMixin
@@ -361,7 +361,7 @@ class CampaignIndexPage(TranslatedPageMixin, Page):
 
 @compiled(low=TEXT, high=TEXT, depth=ID, slug=TEXT)
 def _campaign_at(low, high, depth, slug):
-    return CampaignPage.objects.filter(path__range=(low, high), depth=depth, slug=slug).select_related("hero_image")
+    return children(CampaignPage.objects.filter(slug=slug), low, high, depth).select_related("hero_image")
 
 
 class CampaignPage(TranslatedPageMixin, Page):

@@ -257,6 +257,11 @@ def child_paths(parent):
     return {"low": parent.path + "0" * step, "high": parent.path + "Z" * step, "depth": parent.depth + 1}
 
 
+def children(queryset, low, high, depth):
+    """The pages of `queryset` among the children that `child_paths` gives the values of."""
+    return queryset.filter(path__range=(low, high), depth=depth)
+
+
 def descendant_paths(page):
     """The values of a compiled read of the pages below `page`, `path__gt=low, path__lte=high`: `page`'s path
     followed by characters of 0-9 and A-Z, up to the column's length (digits sort before letters, and Z last,

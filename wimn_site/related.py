@@ -126,13 +126,20 @@ def with_versions(documents):
     `translations` outside private collections, by language): one query for all of them (compiled once,
     `wimn_site.compiled`)."""
     by_pk = {document.pk: document for document in documents}
-    for document in by_pk.values():
-        document._prefetched_objects_cache = {**getattr(document, "_prefetched_objects_cache", {}), "translations": []}
-    for version in _versions_of(ids=list(by_pk)) if by_pk else ():
-        original = by_pk[version.original_id]
-        WimnDocument.original.field.set_cached_value(version, original)
-        original._prefetched_objects_cache["translations"].append(version)
+    _carry_versions(by_pk, _versions_of(ids=list(by_pk)) if by_pk else ())
     return documents
+
+
+def _carry_versions(originals_by_pk, rows):
+    """Each original of `originals_by_pk` carries, as its prefetched `translations`, its versions among `rows`
+    (in their order), and each version knows its original."""
+    for original in originals_by_pk.values():
+        original._prefetched_objects_cache = {**getattr(original, "_prefetched_objects_cache", {}), "translations": []}
+    for row in rows:
+        original = originals_by_pk.get(row.original_id)
+        if original is not None:
+            WimnDocument.original.field.set_cached_value(row, original)
+            original._prefetched_objects_cache["translations"].append(row)
 
 
 @compiled(ids=IDS)
@@ -148,13 +155,7 @@ def originals(root_ids):
         return {}
     rows = _families(ids=ids)
     found = {row.pk: row for row in rows if row.pk in ids}
-    for original in found.values():
-        original._prefetched_objects_cache = {"translations": []}
-    for row in rows:
-        original = found.get(row.original_id)
-        if original is not None:
-            WimnDocument.original.field.set_cached_value(row, original)
-            original._prefetched_objects_cache["translations"].append(row)
+    _carry_versions(found, rows)
     return found
 
 

@@ -85,13 +85,8 @@ def built_once(build, *args):
     """The queryset `build(*args)` makes, built once per process (building a rule like these takes about 1 ms,
     on every download and library page). It must hold no value of a request, only content-type ids, which key
     it with `args` and the language. Shared: callers take a copy (`.all()`) before filtering or reading it."""
-    return _built(build, args, content_types_key(), translation.get_language())
-
-
-def content_types_key():
-    """The content-type ids a rule built once holds (they change only when the database is rebuilt under a
-    running process, as the tests' flushes do)."""
-    return (ContentType.objects.get_for_model(Page).pk, ContentType.objects.get_for_model(WimnDocument).pk)
+    types = (ContentType.objects.get_for_model(Page).pk, ContentType.objects.get_for_model(WimnDocument).pk)
+    return _built(build, args, types, translation.get_language())
 
 
 @functools.lru_cache(maxsize=64)  # a few rules x four languages x content-type ids

@@ -6,7 +6,7 @@ its language versions are read with one query each. `EventPage.read_related()` t
 template shows, which `fetch_event` attaches to the event (`fetched_related`).
 """
 
-from wimn_site.compiled import ID, TEXT, child_paths, compiled
+from wimn_site.compiled import ID, TEXT, child_paths, children, compiled
 from wimn_site.related import prefetch
 
 from .event import EventPage
@@ -14,9 +14,7 @@ from .event import EventPage
 
 @compiled(low=TEXT, high=TEXT, depth=ID, slug=TEXT)
 def _live_event_at(low, high, depth, slug):
-    return EventPage.objects.filter(path__range=(low, high), depth=depth, slug=slug, live=True).select_related(
-        "program"
-    )
+    return children(EventPage.objects.filter(slug=slug, live=True), low, high, depth).select_related("program")
 
 
 def fetch_event(index, slug, request=None):

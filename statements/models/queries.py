@@ -16,7 +16,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from campaigns.models import CampaignPage
-from wimn_site.compiled import ID, TEXT, child_paths, compiled
+from wimn_site.compiled import ID, TEXT, child_paths, children, compiled
 from wimn_site.models import Topic
 from wimn_site.related import by_name, prefetch
 from wimn_site.visibility import public_pages
@@ -52,9 +52,7 @@ def fetch_child(index_page, slug):
 
 @compiled(low=TEXT, high=TEXT, depth=ID, slug=TEXT)
 def _live_child(low, high, depth, slug):
-    return Page.objects.filter(path__range=(low, high), depth=depth, slug=slug, live=True).values_list(
-        "pk", "content_type_id"
-    )
+    return children(Page.objects.filter(slug=slug, live=True), low, high, depth).values_list("pk", "content_type_id")
 
 
 @functools.cache
